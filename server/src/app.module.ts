@@ -1,0 +1,41 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ENV, type Env } from './config/env';
+import { DATABASE, PRISMA, type Database } from './database/database';
+import { ValidationInterceptor } from './common/validate';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
+import { HealthController } from './health/health.controller';
+import { JsonLogger } from './common/logger';
+
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(env: Env, db: Database, logger: JsonLogger): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: ENV, useValue: env },
+        { provide: DATABASE, useValue: db },
+        { provide: PRISMA, useValue: db.prisma },
+        { provide: JsonLogger, useValue: logger },
+      ],
+      exports: [ENV, DATABASE, PRISMA, JsonLogger],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(env: Env, db: Database, logger: JsonLogger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(env, db, logger), AuthModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
+      ],
+    };
+  }
+}

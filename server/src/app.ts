@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule } from './app.module';
+import type { Env } from './config/env';
+import type { Database } from './database/database';
+import { ErrorFilter } from './common/exception.filter';
+import { JsonLogger } from './common/logger';
+
+export type AppOptions = { env: Env; db: Database; logger?: JsonLogger };
+
+/** Builds the HTTP application (not listening): used by main.ts and by tests on their own database. */
+export async function createApp({ env, db, logger = new JsonLogger(env.logLevel) }: AppOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, db, logger), {
+    logger,
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalFilters(new ErrorFilter(logger));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      if (!req.path.startsWith('/api/')) return;
+      logger.write('info', 'request', {
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      });
+    });
+    next();
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('食安共治 API')
+      .setDescription('区市场监管局食品安全共治平台接口。错误统一为 { code, message }。')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  const portalDir = env.portalDir ?? defaultPortalDir();
+  if (portalDir && existsSync(resolve(portalDir, 'index.html'))) {
+    app.useStaticAssets(resolve(portalDir), { index: 'index.html', maxAge: '1h' });
+  }
+  return app;
+}
+
+function defaultPortalDir(): string | undefined {
+  const candidates = [resolve(__dirname, '../../miniapp/dist/h5'), resolve(process.cwd(), 'miniapp/dist/h5')];
+  return candidates.find((dir) => existsSync(resolve(dir, 'index.html')));
+}

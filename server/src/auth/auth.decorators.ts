@@ -1,0 +1,27 @@
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import type { Role } from '@sa/contracts';
+
+export const ACCESS = 'sa:access';
+export type Access = { kind: 'public' } | { kind: 'auth'; roles: Role[] };
+
+/** Who may call a route must be declared on every route: `@Public()` or `@Auth(...roles)`. */
+export const Public = () => SetMetadata(ACCESS, { kind: 'public' } satisfies Access);
+
+/** Logged-in users; with roles, only those roles. */
+export const Auth = (...roles: Role[]) =>
+  applyDecorators(SetMetadata(ACCESS, { kind: 'auth', roles } satisfies Access), ApiBearerAuth());
+
+/** The caller and their data scope: a cadre answers for their businesses, office staff for their office's streets. */
+export type AuthUser = {
+  id: number;
+  role: Role;
+  displayName: string;
+  officeId: number | null;
+  cadreId: number | null;
+  sessionId: number;
+};
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser | undefined => {
+  return ctx.switchToHttp().getRequest<{ user?: AuthUser }>().user;
+});

@@ -1,0 +1,69 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ERRORS, type ErrorBody, type ErrorCode } from '@sa/contracts';
+import { DomainException } from './domain-exception';
+import type { JsonLogger } from './logger';
+
+/** Maps any error reaching the edge to `{ code, message }`; only true faults become 500 and are logged as errors. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  constructor(private readonly logger: JsonLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request>();
+    const { status, body } = this.toBody(exception);
+    if (status >= 500) {
+      this.logger.error(exception instanceof Error ? exception : String(exception), undefined, 'ErrorFilter');
+    }
+    this.logger.write(status >= 500 ? 'error' : 'info', 'request failed', { method: req.method, path: req.path, status, code: body.code });
+    if (!res.headersSent) res.status(status).json(body);
+  }
+
+  private toBody(exception: unknown): { status: number; body: ErrorBody } {
+    if (exception instanceof DomainException) {
+      return { status: exception.status, body: { code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) } };
+    }
+    if (exception instanceof HttpException) {
+      return fromStatus(exception.getStatus());
+    }
+    // body-parser and other middleware errors carry a status and a type.
+    if (isHttpError(exception)) {
+      if (exception.type === 'entity.parse.failed') {
+        return { status: 400, body: { code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON' } };
+      }
+      if (exception.type === 'entity.too.large') return fromCode('PAYLOAD_TOO_LARGE');
+      if (exception.status < 500) return fromStatus(exception.status);
+    }
+    if (isDatabaseDown(exception)) return fromCode('DATABASE_UNAVAILABLE');
+    return fromCode('INTERNAL');
+  }
+}
+
+function fromCode(code: ErrorCode): { status: number; body: ErrorBody } {
+  return { status: ERRORS[code].status, body: { code, message: ERRORS[code].message } };
+}
+
+function fromStatus(status: number): { status: number; body: ErrorBody } {
+  const byStatus: Partial<Record<number, ErrorCode>> = {
+    400: 'VALIDATION_FAILED',
+    401: 'UNAUTHENTICATED',
+    403: 'FORBIDDEN',
+    404: 'ROUTE_NOT_FOUND',
+    413: 'PAYLOAD_TOO_LARGE',
+    429: 'RATE_LIMITED',
+  };
+  const code = byStatus[status];
+  if (code) return { status, body: { code, message: ERRORS[code].message } };
+  if (status < 500) return { status, body: { code: 'VALIDATION_FAILED', message: ERRORS.VALIDATION_FAILED.message } };
+  return fromCode('INTERNAL');
+}
+
+function isHttpError(e: unknown): e is { status: number; type?: string } {
+  return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number';
+}
+
+function isDatabaseDown(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'ECONNREFUSED' || code === 'P1001' || code === '57P01';
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v === '1' || v === 'true'));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Set: a PostgreSQL server. Unset: the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** The embedded demo: seeds the demo district on first start and enables dev login. */
+  SA_DEMO: flag,
+  /** `dev:<username>` login codes; defaults to on only in the embedded demo. */
+  DEV_LOGIN: flag,
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  WECHAT_APPID: z.string().default(''),
+  WECHAT_SECRET: z.string().default(''),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** Folder of the built h5 portal, served at `/`. */
+  PORTAL_DIR: z.string().optional(),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Env = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  devLogin: boolean;
+  wechat: { apiBase: string; appid: string; secret: string; timeoutMs: number };
+  portalDir: string | undefined;
+  sessionTtlHours: number;
+  login: { maxFailures: number; lockMinutes: number };
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+};
+
+export class EnvError extends Error {}
+
+/** Parsed once at start-up; a wrong variable stops the process with a message naming it. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`环境变量配置有误 / invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const demo = e.SA_DEMO ?? false;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    demo,
+    devLogin: e.DEV_LOGIN ?? (demo && !e.DATABASE_URL),
+    wechat: { apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET, timeoutMs: e.WECHAT_TIMEOUT_MS },
+    portalDir: e.PORTAL_DIR,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Injection token for the parsed environment. */
+export const ENV = Symbol('ENV');

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { openDatabase } from '@sa/db';
+import { createApp } from './app';
+import { EnvError, parseEnv } from './config/env';
+import { JsonLogger } from './common/logger';
+import { seedOnFirstStart } from './seed-on-start';
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = parseEnv();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = new JsonLogger(env.logLevel);
+  const dataDir = resolve(env.dataDir);
+  const db = await openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { dataDir });
+  logger.write('info', 'database ready', { kind: db.kind, ...(db.kind === 'pglite' ? { dataDir } : {}) });
+  await seedOnFirstStart(db.prisma, { demo: env.demo, logger });
+
+  const app = await createApp({ env, db, logger });
+  app.enableShutdownHooks();
+  await app.listen(env.port, env.host);
+  logger.write('info', `食安共治已启动: http://localhost:${env.port}`, { port: env.port, devLogin: env.devLogin });
+
+  const shutdown = async (signal: string) => {
+    logger.write('info', 'shutting down', { signal });
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`启动失败 / failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import { defineConfig } from 'vitest/config';
+import swc from 'unplugin-swc';
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// Workspace packages are used from source in tests; NestJS needs decorator metadata, hence SWC.
+const shared = {
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: {
+    alias: {
+      '@sa/contracts': here('./contracts/src/index.ts'),
+      '@sa/db/testing': here('./prisma/src/testing.ts'),
+      '@sa/db': here('./prisma/src/index.ts'),
+    },
+  },
+};
+
+const dbTests = ['server/src/**/*.db.spec.ts', 'prisma/src/**/*.db.spec.ts', 'test/e2e/**/*.spec.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: 'unit',
+          include: ['contracts/src/**/*.spec.ts', 'server/src/**/*.spec.ts', 'prisma/src/**/*.spec.ts'],
+          exclude: ['**/*.db.spec.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'db-pglite',
+          include: dbTests,
+          env: { TEST_DB: 'pglite' },
+          globalSetup: [here('./test/setup/db-global.ts')],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'db-postgres',
+          include: dbTests,
+          env: { TEST_DB: 'postgres' },
+          globalSetup: [here('./test/setup/db-global.ts')],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.spec.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      './miniapp/vitest.config.ts',
+    ],
+  },
+});
