@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import swc from 'unplugin-swc';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -60,7 +61,7 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
-      './miniapp/vitest.config.ts',
+      ...(existsSync(here('./miniapp/vitest.config.ts')) ? ['./miniapp/vitest.config.ts'] : []),
     ],
   },
 });

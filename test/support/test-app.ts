@@ -1,0 +1,60 @@
+import type { AddressInfo } from 'node:net';
+import { createTestDatabase } from '@sa/db/testing';
+import type { LoginResponse } from '@sa/contracts';
+import { createApp } from '../../server/src/app';
+import { parseEnv } from '../../server/src/config/env';
+import { JsonLogger } from '../../server/src/common/logger';
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/**
+ * A real HTTP server on 127.0.0.1 over a fresh database of the project under test (PGlite or PostgreSQL).
+ * `env` overrides environment variables, e.g. `{ WECHAT_API_BASE: fake.url }`.
+ */
+export async function startTestApp(env: Record<string, string> = {}) {
+  const testDb = await createTestDatabase();
+  const config = parseEnv({ DEV_LOGIN: '1', LOG_LEVEL: 'silent', WECHAT_APPID: 'wx-test-appid', WECHAT_SECRET: 'test-secret', ...env });
+  const app = await createApp({ env: config, db: testDb.db, logger: new JsonLogger('silent') });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  async function request<T = any>(method: string, path: string, opts: { body?: unknown; token?: string; raw?: string } = {}) {
+    const headers: Record<string, string> = {};
+    if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    });
+    const text = await res.text();
+    let body: T;
+    try {
+      body = text ? JSON.parse(text) : (undefined as T);
+    } catch {
+      body = text as T;
+    }
+    return { status: res.status, body, headers: res.headers };
+  }
+
+  return {
+    baseUrl,
+    db: testDb.db,
+    prisma: testDb.db.prisma,
+    truncate: testDb.truncate,
+    request,
+    get: <T = any>(path: string, token?: string) => request<T>('GET', path, { token }),
+    post: <T = any>(path: string, body?: unknown, token?: string) => request<T>('POST', path, { body, token }),
+    /** Dev-mode login of a user that the test created with a username. */
+    async login(username: string): Promise<string> {
+      const res = await request<LoginResponse>('POST', '/api/v1/auth/wechat', { body: { code: `dev:${username}` } });
+      if (res.status !== 200) throw new Error(`dev login of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.token;
+    },
+    async close() {
+      await app.close();
+      await testDb.close();
+    },
+  };
+}
