@@ -23,6 +23,7 @@ export const ERRORS = {
   CADRE_INACTIVE: { status: 422, message: '该包保干部已停用' },
   LICENCE_NO_TAKEN: { status: 409, message: '许可证编号已存在' },
   AREA_MISMATCH: { status: 422, message: '社区不属于所选街道' },
+  NOT_CURRENT_CADRE: { status: 403, message: '您不是该经营主体的当前包保干部' },
   CALENDAR_DAY_CONFLICT: { status: 409, message: '该日期已有节假日安排' },
   USERNAME_TAKEN: { status: 409, message: '用户名已存在' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },

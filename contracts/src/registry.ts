@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VOLUNTEER_CATEGORIES } from './auth';
+import { VOLUNTEER_CATEGORIES, type VolunteerCategory } from './auth';
 
 export const GRADES = ['A', 'B', 'C', 'D'] as const;
 export type Grade = (typeof GRADES)[number];
@@ -64,7 +64,7 @@ export type BusinessDetail = BusinessSummary & {
   cadre: null | (CadreSummary & { phone?: string });
 };
 
-export const businessInput = z.object({
+const businessFields = z.object({
   name: z.string().trim().min(2, '名称至少 2 个字').max(100),
   licenceNo: z.string().trim().toUpperCase().regex(LICENCE_NO, '许可证编号格式应为 JY 加 14 位数字'),
   businessTypeId: z.number().int().positive(),
@@ -74,11 +74,17 @@ export const businessInput = z.object({
   communityId: z.number().int().positive(),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lng: z.number().min(-180).max(180).nullable().optional(),
+  hasSafetyOfficer: z.boolean(),
+  hasSafetyDirector: z.boolean(),
+});
+export const businessInput = businessFields.extend({
   hasSafetyOfficer: z.boolean().default(false),
   hasSafetyDirector: z.boolean().default(false),
 });
 export type BusinessInput = z.infer<typeof businessInput>;
-export const businessPatch = businessInput.partial();
+/** Only the fields sent change (no defaults here, so a patch never resets a flag it did not mention). */
+export const businessPatch = businessFields.partial();
+export type BusinessPatch = z.infer<typeof businessPatch>;
 
 export type CadreDetail = CadreSummary & {
   phone: string;
@@ -87,7 +93,7 @@ export type CadreDetail = CadreSummary & {
   businesses: BusinessSummary[];
 };
 
-export const cadreInput = z.object({
+const cadreFields = z.object({
   name: z.string().trim().min(2).max(40),
   tier: z.enum(CADRE_TIERS),
   title: z.string().trim().min(1).max(60),
@@ -97,8 +103,35 @@ export const cadreInput = z.object({
   /** required for COMMUNITY tier */
   communityId: z.number().int().positive().nullable().optional(),
 });
+export const cadreInput = cadreFields.superRefine((c, ctx) => {
+  if (c.tier === 'STREET' && !c.streetId) ctx.addIssue({ code: 'custom', path: ['streetId'], message: '街道干部须选择所属街道' });
+  if (c.tier === 'COMMUNITY' && !c.communityId) ctx.addIssue({ code: 'custom', path: ['communityId'], message: '社区干部须选择所属社区' });
+});
 export type CadreInput = z.infer<typeof cadreInput>;
-export const cadrePatch = cadreInput.partial().extend({ active: z.boolean().optional() });
+/** The tier/area pairing of a patch is checked against the stored cadre by the server. */
+export const cadrePatch = cadreFields.partial().extend({ active: z.boolean().optional() });
+export type CadrePatch = z.infer<typeof cadrePatch>;
+
+const booleanQuery = z.enum(['true', 'false'], '取值应为 true 或 false').transform((v) => v === 'true');
+
+export const cadreListQuery = z.object({
+  tier: z.enum(CADRE_TIERS).optional(),
+  /** name or title, substring */
+  q: z.string().trim().max(40).optional(),
+  active: booleanQuery.optional(),
+  streetId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type CadreListQuery = z.infer<typeof cadreListQuery>;
+
+export type CadreListItem = CadreSummary & {
+  phone: string;
+  active: boolean;
+  area: CadreDetail['area'];
+  /** businesses the cadre currently answers for */
+  businessCount: number;
+};
 
 /** 包保: assign a business to a cadre; the previous assignment ends and its commitment letter is superseded. */
 export const assignmentInput = z.object({
@@ -108,6 +141,14 @@ export const assignmentInput = z.object({
 });
 export type AssignmentInput = z.infer<typeof assignmentInput>;
 
+export type CommitmentVersion = {
+  id: number;
+  version: number;
+  signedAt: string;
+  supersededAt: string | null;
+  supersededReason: string | null;
+};
+
 export type AssignmentView = {
   id: number;
   business: Ref;
@@ -115,15 +156,59 @@ export type AssignmentView = {
   startedAt: string;
   endedAt: string | null;
   endReason: string | null;
+  /** the latest letter signed under this assignment */
   commitment: null | { version: number; signedAt: string; supersededAt: string | null };
+  /** every letter signed under this assignment, oldest first */
+  commitments: CommitmentVersion[];
 };
 
-export const commitmentSignInput = z.object({ businessId: z.number().int().positive() });
+/** Superseded reason of a letter whose assignment ended because the cadre changed. */
+export const CADRE_CHANGED_REASON = '包保干部变更';
 
-export const volunteerInput = z.object({
+/** 三清单+一承诺: the logged-in cadre signs for a business they currently answer for. */
+export const commitmentSignInput = z.object({ businessId: z.number().int().positive() });
+export type CommitmentSignInput = z.infer<typeof commitmentSignInput>;
+export type CommitmentView = CommitmentVersion & { business: Ref; cadre: CadreSummary; assignmentId: number };
+
+/** A business in the logged-in cadre's scope, with the state of their commitment for it. */
+export type MyBusiness = BusinessSummary & {
+  assignmentId: number;
+  assignedAt: string;
+  /** the cadre's current (unsuperseded) letter for this business; null: still to sign */
+  commitment: null | { version: number; signedAt: string };
+};
+
+const volunteerFields = z.object({
   name: z.string().trim().min(2).max(40),
   category: z.enum(VOLUNTEER_CATEGORIES),
   phone: z.string().trim().regex(/^1\d{10}$/, '请填写有效的手机号'),
   streetId: z.number().int().positive().nullable().optional(),
 });
+export const volunteerInput = volunteerFields;
 export type VolunteerInput = z.infer<typeof volunteerInput>;
+/** `active: false` deactivates: the bound user loses the volunteer role until reactivated. */
+export const volunteerPatch = volunteerFields.partial().extend({ active: z.boolean().optional() });
+export type VolunteerPatch = z.infer<typeof volunteerPatch>;
+
+export const volunteerListQuery = z.object({
+  q: z.string().trim().max(40).optional(),
+  category: z.enum(VOLUNTEER_CATEGORIES).optional(),
+  streetId: z.coerce.number().int().positive().optional(),
+  active: booleanQuery.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type VolunteerListQuery = z.infer<typeof volunteerListQuery>;
+
+/** 社会监督员 roster entry; `invitationCode` is what the volunteer enters in the mini-program to bind. */
+export type VolunteerView = {
+  id: number;
+  name: string;
+  category: VolunteerCategory;
+  phone: string;
+  street: Ref | null;
+  invitationCode: string;
+  bound: boolean;
+  boundAt: string | null;
+  active: boolean;
+};
