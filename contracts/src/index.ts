@@ -3,3 +3,4 @@ export * from './common';
 export * from './auth';
 export * from './calendar';
 export * from './registry';
+export * from './complaints';
