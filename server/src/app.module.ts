@@ -6,6 +6,7 @@ import { ValidationInterceptor } from './common/validate';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
+import { RegistryModule } from './registry/registry.module';
 import { JsonLogger } from './common/logger';
 
 @Global()
@@ -30,7 +31,7 @@ export class AppModule {
   static forRoot(env: Env, db: Database, logger: JsonLogger): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(env, db, logger), AuthModule],
+      imports: [CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,0 +1,121 @@
+import type {
+  AssignmentView,
+  BusinessSummary,
+  CadreDetail,
+  CadreSummary,
+  CadreTier,
+  CommitmentVersion,
+  Grade,
+  Ref,
+  VolunteerCategory,
+  VolunteerView,
+} from '@sa/contracts';
+
+// Row shapes the repositories select; the mappers turn them into the contracts' response types.
+type Named = { id: number; name: string };
+
+export type BusinessSummaryRow = Named & {
+  licenceNo: string;
+  grade: Grade;
+  address: string;
+  businessType: Named;
+  street: Named;
+  community: Named;
+};
+
+export type CadreSummaryRow = Named & { tier: CadreTier; title: string };
+
+export type CadreAreaRow = CadreSummaryRow & {
+  phone: string;
+  active: boolean;
+  district: Named;
+  street: Named | null;
+  community: Named | null;
+};
+
+export type LetterRow = { id: number; version: number; signedAt: Date; supersededAt: Date | null; supersededReason: string | null };
+
+export type AssignmentRow = {
+  id: number;
+  startedAt: Date;
+  endedAt: Date | null;
+  endReason: string | null;
+  business: Named;
+  cadre: CadreSummaryRow;
+  commitments: LetterRow[];
+};
+
+export type VolunteerRow = Named & {
+  category: VolunteerCategory;
+  phone: string;
+  invitationCode: string;
+  userId: number | null;
+  boundAt: Date | null;
+  active: boolean;
+  street: Named | null;
+};
+
+export const toRef = (row: Named): Ref => ({ id: row.id, name: row.name });
+
+export function toBusinessSummary(row: BusinessSummaryRow): BusinessSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    licenceNo: row.licenceNo,
+    grade: row.grade,
+    businessType: toRef(row.businessType),
+    address: row.address,
+    street: toRef(row.street),
+    community: toRef(row.community),
+  };
+}
+
+export function toCadreSummary(row: CadreSummaryRow): CadreSummary {
+  return { id: row.id, name: row.name, tier: row.tier, title: row.title };
+}
+
+/** CITY and DISTRICT cadres belong to the district, STREET cadres to a street, COMMUNITY cadres to a community. */
+export function cadreArea(row: CadreAreaRow): CadreDetail['area'] {
+  if (row.tier === 'STREET' && row.street) return { kind: 'STREET', ...toRef(row.street) };
+  if (row.tier === 'COMMUNITY' && row.community) return { kind: 'COMMUNITY', ...toRef(row.community) };
+  return { kind: 'DISTRICT', ...toRef(row.district) };
+}
+
+export function toCommitmentVersion(row: LetterRow): CommitmentVersion {
+  return {
+    id: row.id,
+    version: row.version,
+    signedAt: row.signedAt.toISOString(),
+    supersededAt: row.supersededAt?.toISOString() ?? null,
+    supersededReason: row.supersededReason,
+  };
+}
+
+export function toAssignmentView(row: AssignmentRow): AssignmentView {
+  const commitments = [...row.commitments].sort((a, b) => a.version - b.version).map(toCommitmentVersion);
+  const latest = commitments.at(-1);
+  return {
+    id: row.id,
+    business: toRef(row.business),
+    cadre: toCadreSummary(row.cadre),
+    startedAt: row.startedAt.toISOString(),
+    endedAt: row.endedAt?.toISOString() ?? null,
+    endReason: row.endReason,
+    commitment: latest ? { version: latest.version, signedAt: latest.signedAt, supersededAt: latest.supersededAt } : null,
+    commitments,
+  };
+}
+
+export function toVolunteerView(row: VolunteerRow): VolunteerView {
+  return {
+    id: row.id,
+    name: row.name,
+    category: row.category,
+    phone: row.phone,
+    street: row.street ? toRef(row.street) : null,
+    invitationCode: row.invitationCode,
+    bound: row.userId !== null,
+    boundAt: row.boundAt?.toISOString() ?? null,
+    active: row.active,
+  };
+}
