@@ -20,6 +20,21 @@ export const LICENCE_NO = /^JY\d{14}$/;
 
 export type Ref = { id: number; name: string };
 
+// Database ids are 32-bit: a larger number is the user's mistake (400), not a database error (500).
+const MAX_ID = 2_147_483_647;
+/** An id in a JSON body. */
+export const dbId = z.number().int().positive().max(MAX_ID, '编号超出范围');
+/** An id in a query string or path. */
+export const dbIdParam = z.coerce.number().int().positive().max(MAX_ID, '编号超出范围');
+/** Free text from a form: trimmed, bounded, no control characters (PostgreSQL refuses NUL in text). */
+export const plainText = (min: number, max: number, minMessage?: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, minMessage)
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), '不能包含控制字符');
+
 export type AreasTree = {
   district: Ref;
   offices: {
@@ -32,9 +47,9 @@ export type AreasTree = {
 };
 
 export const businessSearchQuery = z.object({
-  q: z.string().trim().max(50).optional(),
-  streetId: z.coerce.number().int().positive().optional(),
-  communityId: z.coerce.number().int().positive().optional(),
+  q: plainText(0, 50).optional(),
+  streetId: dbIdParam.optional(),
+  communityId: dbIdParam.optional(),
   grade: z.enum(GRADES).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -65,13 +80,13 @@ export type BusinessDetail = BusinessSummary & {
 };
 
 const businessFields = z.object({
-  name: z.string().trim().min(2, '名称至少 2 个字').max(100),
+  name: plainText(2, 100, '名称至少 2 个字'),
   licenceNo: z.string().trim().toUpperCase().regex(LICENCE_NO, '许可证编号格式应为 JY 加 14 位数字'),
-  businessTypeId: z.number().int().positive(),
+  businessTypeId: dbId,
   grade: z.enum(GRADES),
-  address: z.string().trim().min(2).max(200),
-  streetId: z.number().int().positive(),
-  communityId: z.number().int().positive(),
+  address: plainText(2, 200),
+  streetId: dbId,
+  communityId: dbId,
   lat: z.number().min(-90).max(90).nullable().optional(),
   lng: z.number().min(-180).max(180).nullable().optional(),
   hasSafetyOfficer: z.boolean(),
@@ -94,14 +109,14 @@ export type CadreDetail = CadreSummary & {
 };
 
 const cadreFields = z.object({
-  name: z.string().trim().min(2).max(40),
+  name: plainText(2, 40),
   tier: z.enum(CADRE_TIERS),
-  title: z.string().trim().min(1).max(60),
+  title: plainText(1, 60),
   phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写有效的手机号或座机号'),
   /** required for STREET tier */
-  streetId: z.number().int().positive().nullable().optional(),
+  streetId: dbId.nullable().optional(),
   /** required for COMMUNITY tier */
-  communityId: z.number().int().positive().nullable().optional(),
+  communityId: dbId.nullable().optional(),
 });
 export const cadreInput = cadreFields.superRefine((c, ctx) => {
   if (c.tier === 'STREET' && !c.streetId) ctx.addIssue({ code: 'custom', path: ['streetId'], message: '街道干部须选择所属街道' });
@@ -117,9 +132,9 @@ const booleanQuery = z.enum(['true', 'false'], '取值应为 true 或 false').tr
 export const cadreListQuery = z.object({
   tier: z.enum(CADRE_TIERS).optional(),
   /** name or title, substring */
-  q: z.string().trim().max(40).optional(),
+  q: plainText(0, 40).optional(),
   active: booleanQuery.optional(),
-  streetId: z.coerce.number().int().positive().optional(),
+  streetId: dbIdParam.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
@@ -135,9 +150,9 @@ export type CadreListItem = CadreSummary & {
 
 /** 包保: assign a business to a cadre; the previous assignment ends and its commitment letter is superseded. */
 export const assignmentInput = z.object({
-  businessId: z.number().int().positive(),
-  cadreId: z.number().int().positive(),
-  reason: z.string().trim().max(200).optional(),
+  businessId: dbId,
+  cadreId: dbId,
+  reason: plainText(0, 200).optional(),
 });
 export type AssignmentInput = z.infer<typeof assignmentInput>;
 
@@ -166,7 +181,7 @@ export type AssignmentView = {
 export const CADRE_CHANGED_REASON = '包保干部变更';
 
 /** 三清单+一承诺: the logged-in cadre signs for a business they currently answer for. */
-export const commitmentSignInput = z.object({ businessId: z.number().int().positive() });
+export const commitmentSignInput = z.object({ businessId: dbId });
 export type CommitmentSignInput = z.infer<typeof commitmentSignInput>;
 export type CommitmentView = CommitmentVersion & { business: Ref; cadre: CadreSummary; assignmentId: number };
 
@@ -179,10 +194,10 @@ export type MyBusiness = BusinessSummary & {
 };
 
 const volunteerFields = z.object({
-  name: z.string().trim().min(2).max(40),
+  name: plainText(2, 40),
   category: z.enum(VOLUNTEER_CATEGORIES),
   phone: z.string().trim().regex(/^1\d{10}$/, '请填写有效的手机号'),
-  streetId: z.number().int().positive().nullable().optional(),
+  streetId: dbId.nullable().optional(),
 });
 export const volunteerInput = volunteerFields;
 export type VolunteerInput = z.infer<typeof volunteerInput>;
@@ -191,9 +206,9 @@ export const volunteerPatch = volunteerFields.partial().extend({ active: z.boole
 export type VolunteerPatch = z.infer<typeof volunteerPatch>;
 
 export const volunteerListQuery = z.object({
-  q: z.string().trim().max(40).optional(),
+  q: plainText(0, 40).optional(),
   category: z.enum(VOLUNTEER_CATEGORIES).optional(),
-  streetId: z.coerce.number().int().positive().optional(),
+  streetId: dbIdParam.optional(),
   active: booleanQuery.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
