@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Taro, { storage } from '../test/fake-taro';
+import { bearer, path, serve, type SentRequest } from '../test/fake-server';
+import { aLogin, aMe } from '../test/builders';
+import { ApiError, DEMO_USER_KEY, TOKEN_KEY, loginAsDemoUser, loginWithPassword, logout, request } from './client';
+
+const unauthenticated = { statusCode: 401, data: { code: 'UNAUTHENTICATED', message: '请先登录' } };
+const meWith = (token: string) => (req: SentRequest) =>
+  path(req) === '/api/v1/me' ? (bearer(req) === `Bearer ${token}` ? { statusCode: 200, data: aMe() } : unauthenticated) : undefined;
+const wechatLogin = (token: string) => (req: SentRequest) =>
+  path(req) === '/api/v1/auth/wechat' ? { statusCode: 200, data: aLogin(token) } : undefined;
+
+describe('api client', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('sends the stored token as a bearer header and the query string, and returns the JSON body', async () => {
+    storage.set(TOKEN_KEY, 'tok-1');
+    const sent = serve((req) => (path(req) === '/api/v1/businesses' ? { statusCode: 200, data: { items: [], total: 0 } } : undefined));
+
+    const page = await request('GET', '/api/v1/businesses', { query: { q: '面馆 老街', streetId: 11, communityId: undefined } });
+
+    expect(page).toEqual({ items: [], total: 0 });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.url).toBe('https://api.example.test/api/v1/businesses?q=%E9%9D%A2%E9%A6%86%20%E8%80%81%E8%A1%97&streetId=11');
+    expect(bearer(sent[0]!)).toBe('Bearer tok-1');
+  });
+
+  it('sends no Authorization header when nobody is logged in', async () => {
+    const sent = serve(() => ({ statusCode: 200, data: { ok: true } }));
+    await request('GET', '/api/v1/areas');
+    expect(sent[0]?.header).not.toHaveProperty('Authorization');
+  });
+
+  it('sends a body as JSON', async () => {
+    storage.set(TOKEN_KEY, 'tok-1');
+    const sent = serve(() => ({ statusCode: 200, data: aMe() }));
+    await request('POST', '/api/v1/volunteers/bind', { body: { invitationCode: 'ABCD1234' } });
+    expect(sent[0]).toMatchObject({ method: 'POST', data: { invitationCode: 'ABCD1234' } });
+    expect(sent[0]?.header['Content-Type']).toBe('application/json');
+  });
+
+  describe('when the session has expired (401)', () => {
+    beforeEach(() => vi.stubEnv('TARO_ENV', 'weapp'));
+
+    it('logs in again with WeChat, stores the new token and retries the request once', async () => {
+      storage.set(TOKEN_KEY, 'expired');
+      const sent = serve(wechatLogin('fresh'), meWith('fresh'));
+
+      const me = await request('GET', '/api/v1/me');
+
+      expect(me).toEqual(aMe());
+      expect(sent.map((req) => `${req.method} ${path(req)} ${bearer(req) ?? '-'}`)).toEqual([
+        'GET /api/v1/me Bearer expired',
+        'POST /api/v1/auth/wechat -',
+        'GET /api/v1/me Bearer fresh',
+      ]);
+      expect(sent[1]?.data).toEqual({ code: 'wx-code' });
+      expect(storage.get(TOKEN_KEY)).toBe('fresh');
+    });
+
+    it('gives up after one retry and reports the server message', async () => {
+      storage.set(TOKEN_KEY, 'expired');
+      const sent = serve(wechatLogin('also-rejected'), () => unauthenticated);
+
+      const error = await request('GET', '/api/v1/me').catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录', status: 401 });
+      expect(sent.filter((req) => path(req) === '/api/v1/me')).toHaveLength(2);
+      expect(Taro.login).toHaveBeenCalledTimes(1);
+    });
+
+    it('logs in only once when several requests expire together', async () => {
+      storage.set(TOKEN_KEY, 'expired');
+      const sent = serve(wechatLogin('fresh'), meWith('fresh'));
+
+      await Promise.all([request('GET', '/api/v1/me'), request('GET', '/api/v1/me'), request('GET', '/api/v1/me')]);
+
+      expect(sent.filter((req) => path(req) === '/api/v1/auth/wechat')).toHaveLength(1);
+      expect(Taro.login).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('on the h5 portal', () => {
+    it('logs a demo user in again by the name they used', async () => {
+      serve(wechatLogin('demo-1'));
+      await loginAsDemoUser('resident1');
+      expect(storage.get(DEMO_USER_KEY)).toBe('resident1');
+
+      const sent = serve(wechatLogin('demo-2'), meWith('demo-2'));
+      await request('GET', '/api/v1/me');
+
+      expect(sent[1]?.data).toEqual({ code: 'dev:resident1' });
+      expect(Taro.login).not.toHaveBeenCalled();
+    });
+
+    it('asks staff to log in by hand: passwords are not kept', async () => {
+      serve((req) => (path(req) === '/api/v1/auth/password' ? { statusCode: 200, data: aLogin('staff-1') } : undefined));
+      await loginWithPassword('office1', 'Demo@2026');
+      expect(storage.get(TOKEN_KEY)).toBe('staff-1');
+      expect([...storage.values()]).not.toContain('Demo@2026');
+
+      const sent = serve(() => unauthenticated);
+      await expect(request('GET', '/api/v1/me')).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' });
+      expect(sent).toHaveLength(1);
+    });
+  });
+
+  it('turns an error reply into an ApiError with the server code and Chinese message', async () => {
+    serve(() => ({ statusCode: 409, data: { code: 'INVITATION_CODE_USED', message: '该邀请码已被绑定' } }));
+    const error = await request('POST', '/api/v1/volunteers/bind', { body: { invitationCode: 'X' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'INVITATION_CODE_USED', message: '该邀请码已被绑定', status: 409 });
+  });
+
+  it('explains in Chinese when the reply is not our error shape (a proxy page, say)', async () => {
+    serve(() => ({ statusCode: 502, data: '<html>Bad Gateway</html>' }));
+    await expect(request('GET', '/api/v1/areas')).rejects.toMatchObject({
+      code: 'BAD_RESPONSE',
+      message: '服务暂时不可用，请稍后再试（502）',
+      status: 502,
+    });
+  });
+
+  it('reports a network failure in Chinese', async () => {
+    serve(() => new TypeError('Failed to fetch'));
+    await expect(request('GET', '/api/v1/areas')).rejects.toMatchObject({
+      code: 'NETWORK_ERROR',
+      message: '网络连接失败，请检查网络后重试',
+      status: 0,
+    });
+  });
+
+  it('logs out on the server and forgets the token, even when the server cannot be reached', async () => {
+    storage.set(TOKEN_KEY, 'tok-1');
+    storage.set(DEMO_USER_KEY, 'resident1');
+    const sent = serve(() => new TypeError('offline'));
+
+    await logout();
+
+    expect(sent.map((req) => `${req.method} ${path(req)} ${bearer(req)}`)).toEqual(['POST /api/v1/auth/logout Bearer tok-1']);
+    expect(storage.has(TOKEN_KEY)).toBe(false);
+    expect(storage.has(DEMO_USER_KEY)).toBe(false);
+  });
+});

@@ -1,0 +1,152 @@
+import Taro from '@tarojs/taro';
+import type { ErrorBody, ErrorCode, LoginResponse } from '@sa/contracts';
+
+/** Taro storage key of the session token. */
+export const TOKEN_KEY = 'sa_token';
+/** h5 only: the demo username last used, so an expired demo session can log in again by itself. */
+export const DEMO_USER_KEY = 'sa_demo_user';
+
+/** Failures the client itself detects, besides the server's error codes. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'BAD_RESPONSE';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode | ClientErrorCode,
+    message: string,
+    /** HTTP status; 0 when no response arrived */
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Query = Record<string, string | number | undefined>;
+export type RequestOptions = {
+  query?: Query;
+  body?: unknown;
+  /** Send no token and never log in again: the login calls themselves. */
+  anonymous?: boolean;
+};
+
+type RawResponse = { statusCode: number; data: unknown };
+
+export function getToken(): string | null {
+  const token: unknown = Taro.getStorageSync(TOKEN_KEY);
+  return typeof token === 'string' && token !== '' ? token : null;
+}
+
+function setToken(token: string | null): void {
+  if (token) Taro.setStorageSync(TOKEN_KEY, token);
+  else Taro.removeStorageSync(TOKEN_KEY);
+}
+
+function buildUrl(path: string, query?: Query): string {
+  const params = Object.entries(query ?? {})
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return `${API_BASE_URL}${path}${params.length > 0 ? `?${params.join('&')}` : ''}`;
+}
+
+async function send(method: Method, path: string, options: RequestOptions, token: string | null): Promise<RawResponse> {
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) header['Content-Type'] = 'application/json';
+  if (token) header.Authorization = `Bearer ${token}`;
+  try {
+    const res = await Taro.request({
+      url: buildUrl(path, options.query),
+      method,
+      header,
+      data: options.body,
+      dataType: 'json',
+    });
+    return { statusCode: res.statusCode, data: res.data };
+  } catch {
+    throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0);
+  }
+}
+
+function isErrorBody(data: unknown): data is ErrorBody {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as ErrorBody).code === 'string' &&
+    typeof (data as ErrorBody).message === 'string'
+  );
+}
+
+function toApiError(res: RawResponse): ApiError {
+  if (isErrorBody(res.data)) return new ApiError(res.data.code, res.data.message, res.statusCode);
+  return new ApiError('BAD_RESPONSE', `服务暂时不可用，请稍后再试（${res.statusCode}）`, res.statusCode);
+}
+
+/** The one way the app talks to the server: JSON in and out, token attached, errors as ApiError. */
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const token = options.anonymous ? null : getToken();
+  let res = await send(method, path, options, token);
+  if (res.statusCode === 401 && !options.anonymous) {
+    // Another request may already have logged in again while this one was in flight.
+    const current = getToken();
+    const fresh = current && current !== token ? current : await loginAgain();
+    if (fresh) res = await send(method, path, options, fresh);
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
+  throw toApiError(res);
+}
+
+async function establishSession(path: string, body: unknown): Promise<LoginResponse> {
+  const session = await request<LoginResponse>('POST', path, { body, anonymous: true });
+  setToken(session.token);
+  return session;
+}
+
+/** weapp: the code from Taro.login(); dev mode also accepts `dev:<username>`. */
+export function loginWithCode(code: string): Promise<LoginResponse> {
+  return establishSession('/api/v1/auth/wechat', { code });
+}
+
+export async function loginWithWechat(): Promise<LoginResponse> {
+  const { code } = await Taro.login();
+  return loginWithCode(code);
+}
+
+/** h5 demo login (no WeChat): a seeded demo user by name. */
+export async function loginAsDemoUser(username: string): Promise<LoginResponse> {
+  const session = await loginWithCode(`dev:${username}`);
+  Taro.setStorageSync(DEMO_USER_KEY, username);
+  return session;
+}
+
+export async function loginWithPassword(username: string, password: string): Promise<LoginResponse> {
+  const session = await establishSession('/api/v1/auth/password', { username, password });
+  Taro.removeStorageSync(DEMO_USER_KEY);
+  return session;
+}
+
+export async function logout(): Promise<void> {
+  const token = getToken();
+  setToken(null);
+  Taro.removeStorageSync(DEMO_USER_KEY);
+  // The user is logged out here whatever the server says; an unreachable server only lets the token expire by itself.
+  if (token) await send('POST', '/api/v1/auth/logout', {}, token).catch(() => undefined);
+}
+
+let relogin: Promise<string | null> | null = null;
+
+/** Logs in again without asking the user, where that is possible; concurrent 401s share one attempt. */
+function loginAgain(): Promise<string | null> {
+  relogin ??= silentLogin().finally(() => {
+    relogin = null;
+  });
+  return relogin;
+}
+
+async function silentLogin(): Promise<string | null> {
+  setToken(null);
+  if (process.env.TARO_ENV === 'weapp') return (await loginWithWechat()).token;
+  const demoUser: unknown = Taro.getStorageSync(DEMO_USER_KEY);
+  if (typeof demoUser === 'string' && demoUser !== '') return (await loginAsDemoUser(demoUser)).token;
+  // Staff passwords are never stored: staff log in again by hand.
+  return null;
+}

@@ -1,0 +1,2 @@
+export { ApiError, getToken, loginAsDemoUser, loginWithPassword, loginWithWechat, logout } from './client';
+export * from './endpoints';

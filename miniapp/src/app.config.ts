@@ -1,0 +1,37 @@
+// Resident pages only: the staff workbench will come as a subPackage so the main package stays small.
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/report/index', 'pages/mine/index'],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#0b7a4b',
+    navigationBarTitleText: '食安共治',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6f5',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#0b7a4b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/report/index',
+        text: '随手拍',
+        iconPath: 'assets/tab/report.png',
+        selectedIconPath: 'assets/tab/report-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
+    ],
+  },
+});

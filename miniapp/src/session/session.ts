@@ -1,0 +1,88 @@
+import { useSyncExternalStore } from 'react';
+import type { Me } from '@sa/contracts';
+import { bindVolunteer, fetchMe, getToken, loginAsDemoUser, loginWithPassword, loginWithWechat, logout } from '../api';
+
+export type Session =
+  | { status: 'loading'; me: null }
+  | { status: 'guest'; me: null }
+  | { status: 'signed-in'; me: Me };
+
+let session: Session = { status: 'loading', me: null };
+const listeners = new Set<() => void>();
+
+function set(next: Session): void {
+  session = next;
+  listeners.forEach((listener) => listener());
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function getSession(): Session {
+  return session;
+}
+
+/** The logged-in user, shared by every page: a login on 我的 shows on 首页 at once. */
+export function useSession(): Session {
+  return useSyncExternalStore(subscribe, getSession, getSession);
+}
+
+async function loadProfile(): Promise<Me> {
+  const me = await fetchMe();
+  set({ status: 'signed-in', me });
+  return me;
+}
+
+/**
+ * At launch: resume a stored session; in the mini-program, log in silently with WeChat.
+ * On h5 a visitor stays a guest until they log in on 我的.
+ */
+export async function restoreSession(): Promise<void> {
+  try {
+    if (getToken()) {
+      await loadProfile();
+      return;
+    }
+    if (process.env.TARO_ENV === 'weapp') {
+      await loginWithWechat();
+      await loadProfile();
+      return;
+    }
+    set({ status: 'guest', me: null });
+  } catch (error) {
+    set({ status: 'guest', me: null });
+    throw error;
+  }
+}
+
+export async function signInWithWechat(): Promise<Me> {
+  await loginWithWechat();
+  return loadProfile();
+}
+
+export async function signInAsDemoUser(username: string): Promise<Me> {
+  await loginAsDemoUser(username);
+  return loadProfile();
+}
+
+export async function signInWithPassword(username: string, password: string): Promise<Me> {
+  await loginWithPassword(username, password);
+  return loadProfile();
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await logout();
+  } finally {
+    set({ status: 'guest', me: null });
+  }
+}
+
+export async function bindInvitationCode(invitationCode: string): Promise<Me> {
+  const me = await bindVolunteer(invitationCode);
+  set({ status: 'signed-in', me });
+  return me;
+}
+
