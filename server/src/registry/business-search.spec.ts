@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchTerm } from './business-search';
+import { asciiLower, licenceRange, likeContains, searchTerm } from './business-search';
 
 describe('business search term', () => {
   it('nothing typed: no filter', () => {
@@ -20,5 +20,33 @@ describe('business search term', () => {
   });
   it('more than 14 digits after JY is not a licence number: searched as a name', () => {
     expect(searchTerm('JY123456789012345')).toEqual({ namePart: { text: 'JY123456789012345', caseInsensitive: true } });
+  });
+});
+
+describe('licence number range', () => {
+  it('covers exactly the numbers starting with the prefix', () => {
+    expect(licenceRange('JY1320')).toEqual({ from: 'JY1320', to: 'JY1321' });
+    expect(licenceRange('JY1329')).toEqual({ from: 'JY1329', to: 'JY133' });
+    expect(licenceRange('JY1399')).toEqual({ from: 'JY1399', to: 'JY14' });
+    expect(licenceRange('JY')).toEqual({ from: 'JY', to: 'JZ' });
+    expect(licenceRange('JY999')).toEqual({ from: 'JY999', to: 'JZ' });
+  });
+  it('every full licence number with the prefix lies inside, its neighbours outside', () => {
+    const { from, to } = licenceRange('JY1329');
+    const inside = (n: string) => n >= from && n < to;
+    expect(inside('JY13290000000000')).toBe(true);
+    expect(inside('JY13299999999999')).toBe(true);
+    expect(inside('JY13289999999999')).toBe(false);
+    expect(inside('JY13300000000000')).toBe(false);
+  });
+});
+
+describe('LIKE pattern', () => {
+  it('escapes wildcards typed by the user', () => {
+    expect(likeContains('100%')).toBe('%100\\%%');
+    expect(likeContains('a_b\\c')).toBe('%a\\_b\\\\c%');
+  });
+  it('lower-cases only ASCII letters', () => {
+    expect(asciiLower('KFC 东湖店 Ä')).toBe('kfc 东湖店 Ä');
   });
 });

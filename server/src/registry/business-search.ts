@@ -8,6 +8,27 @@ export function searchTerm(q: string | undefined): Pick<BusinessFilter, 'licence
   const text = q?.trim();
   if (!text) return {};
   if (LICENCE_PREFIX.test(text)) return { licencePrefix: text.toUpperCase() };
-  // Chinese has no case: plain LIKE is cheaper than ILIKE and gives the same answer.
+  // Chinese has no case: plain LIKE is cheaper than a case-insensitive match and gives the same answer.
   return { namePart: { text, caseInsensitive: /[a-z]/i.test(text) } };
+}
+
+/**
+ * The key range holding every licence number that starts with `prefix` (JY + digits): `from` <= n < `to`.
+ * Stated as a range, the prefix uses the unique B-tree under any collation, where LIKE 'JY1%' would need "C".
+ */
+export function licenceRange(prefix: string): { from: string; to: string } {
+  const digits = prefix.slice(2).replace(/9+$/, '');
+  if (digits === '') return { from: prefix, to: 'JZ' };
+  const last = Number(digits.at(-1));
+  return { from: prefix, to: `JY${digits.slice(0, -1)}${last + 1}` };
+}
+
+/** `%`, `_` and `\` typed by a user are literal characters, not wildcards. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Lower-cases ASCII letters only, as PostgreSQL's lower() does under the "C" collation. */
+export function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
