@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiLower, licenceRange, likeContains, searchTerm } from './business-search';
+import { asciiLower, hasLatinLetters, licenceRange, likeContains, searchTerm } from './business-search';
 
 describe('business search term', () => {
   it('nothing typed: no filter', () => {
@@ -11,15 +11,16 @@ describe('business search term', () => {
     expect(searchTerm('jy13201')).toEqual({ licencePrefix: 'JY13201' });
     expect(searchTerm('JY13201020000001')).toEqual({ licencePrefix: 'JY13201020000001' });
   });
-  it('a Chinese name part is matched exactly, without case folding', () => {
-    expect(searchTerm('面馆')).toEqual({ namePart: { text: '面馆', caseInsensitive: false } });
+  it('anything else is words to find in the name or address', () => {
+    expect(searchTerm('面馆')).toEqual({ words: ['面馆'] });
+    expect(searchTerm(' 面馆   老街 面馆 ')).toEqual({ words: ['面馆', '老街'] });
+    expect(searchTerm('KFC')).toEqual({ words: ['KFC'] });
   });
-  it('a name with Latin letters is matched case-insensitively', () => {
-    expect(searchTerm('KFC')).toEqual({ namePart: { text: 'KFC', caseInsensitive: true } });
-    expect(searchTerm('jy 面馆')).toEqual({ namePart: { text: 'jy 面馆', caseInsensitive: true } });
+  it('at most five words', () => {
+    expect(searchTerm('a b c d e f g').words).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
-  it('more than 14 digits after JY is not a licence number: searched as a name', () => {
-    expect(searchTerm('JY123456789012345')).toEqual({ namePart: { text: 'JY123456789012345', caseInsensitive: true } });
+  it('more than 14 digits after JY is not a licence number', () => {
+    expect(searchTerm('JY123456789012345')).toEqual({ words: ['JY123456789012345'] });
   });
 });
 
@@ -45,6 +46,10 @@ describe('LIKE pattern', () => {
   it('escapes wildcards typed by the user', () => {
     expect(likeContains('100%')).toBe('%100\\%%');
     expect(likeContains('a_b\\c')).toBe('%a\\_b\\\\c%');
+  });
+  it('only words with Latin letters need case folding', () => {
+    expect(hasLatinLetters('KFC东湖')).toBe(true);
+    expect(hasLatinLetters('东湖 108')).toBe(false);
   });
   it('lower-cases only ASCII letters', () => {
     expect(asciiLower('KFC 东湖店 Ä')).toBe('kfc 东湖店 Ä');

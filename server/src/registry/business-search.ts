@@ -2,14 +2,17 @@ import type { BusinessFilter } from './business.repository';
 
 // 食品经营许可证编号: JY + 14 digits; a user typing its beginning means the licence, not a name.
 const LICENCE_PREFIX = /^JY\d{0,14}$/i;
+const MAX_WORDS = 5;
 
-/** What the complaint form's search box means: a licence-number prefix, or part of a business name. */
-export function searchTerm(q: string | undefined): Pick<BusinessFilter, 'licencePrefix' | 'namePart'> {
+/**
+ * What the complaint form's search box means: a licence-number prefix, or words that must each appear in the
+ * business's name or address ("面馆 老街": a noodle shop on 老街).
+ */
+export function searchTerm(q: string | undefined): Pick<BusinessFilter, 'licencePrefix' | 'words'> {
   const text = q?.trim();
   if (!text) return {};
   if (LICENCE_PREFIX.test(text)) return { licencePrefix: text.toUpperCase() };
-  // Chinese has no case: plain LIKE is cheaper than a case-insensitive match and gives the same answer.
-  return { namePart: { text, caseInsensitive: /[a-z]/i.test(text) } };
+  return { words: [...new Set(text.split(/\s+/))].slice(0, MAX_WORDS) };
 }
 
 /**
@@ -27,6 +30,9 @@ export function licenceRange(prefix: string): { from: string; to: string } {
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** Chinese has no case: only words with Latin letters need the (costlier) case-insensitive match. */
+export const hasLatinLetters = (word: string) => /[a-z]/i.test(word);
 
 /** Lower-cases ASCII letters only, as PostgreSQL's lower() does under the "C" collation. */
 export function asciiLower(text: string): string {

@@ -3,13 +3,14 @@ import type { Grade } from '@sa/contracts';
 import { Prisma } from '@sa/db';
 import { PRISMA, type Prisma as PrismaClient } from '../database/database';
 import { endAssignments, type Ending } from './assignment.repository';
-import { asciiLower, licenceRange, likeContains } from './business-search';
+import { asciiLower, hasLatinLetters, licenceRange, likeContains } from './business-search';
 import { businessSummarySelect, cadreRuleSelect, cadreSummarySelect, refSelect } from './registry.selects';
 
 /** What a search filters by; the service decides whether `q` is a licence number prefix or part of a name. */
 export type BusinessFilter = {
   licencePrefix?: string;
-  namePart?: { text: string; caseInsensitive: boolean };
+  /** each must appear in the name or the address */
+  words?: string[];
   streetId?: number;
   communityId?: number;
   grade?: Grade;
@@ -36,8 +37,8 @@ export class BusinessRepository {
 
   /**
    * One page of matches and their count. Licence numbers: a key range on the unique B-tree, in licence order.
-   * Names: a substring scan (no index serves a substring of Chinese text), shortest names first, i.e. the
-   * closest to what was typed; sorting the matches also keeps the planner off a full walk of the name index.
+   * Words: a substring scan of name and address (no index serves a substring of Chinese text), shortest names
+   * first, i.e. the closest to what was typed; sorting the matches also keeps the planner off a full walk of the name index.
    */
   async search(filter: BusinessFilter, page: { limit: number; offset: number }) {
     const conditions = searchConditions(filter);
@@ -117,11 +118,13 @@ function searchConditions(filter: BusinessFilter): Prisma.Sql[] {
     const { from, to } = licenceRange(filter.licencePrefix);
     conditions.push(Prisma.sql`"licenceNo" >= ${from} AND "licenceNo" < ${to} AND "licenceNo" LIKE ${`${filter.licencePrefix}%`}`);
   }
-  if (filter.namePart) {
-    const pattern = likeContains(filter.namePart.text);
-    // Under "C", lower() folds ASCII only, at half the cost of the locale's ILIKE; Chinese has no case anyway.
+  for (const word of filter.words ?? []) {
+    const pattern = likeContains(word);
+    // Under "C", lower() folds ASCII only, at half the cost of the locale's ILIKE.
     conditions.push(
-      filter.namePart.caseInsensitive ? Prisma.sql`lower(name COLLATE "C") LIKE ${asciiLower(pattern)}` : Prisma.sql`name LIKE ${pattern}`,
+      hasLatinLetters(word)
+        ? Prisma.sql`(lower(name COLLATE "C") LIKE ${asciiLower(pattern)} OR lower(address COLLATE "C") LIKE ${asciiLower(pattern)})`
+        : Prisma.sql`(name LIKE ${pattern} OR address LIKE ${pattern})`,
     );
   }
   if (filter.streetId !== undefined) conditions.push(Prisma.sql`"streetId" = ${filter.streetId}`);

@@ -58,11 +58,18 @@ describe('GET /api/v1/businesses (search)', () => {
   const search = (query: string) => app.get<Page<BusinessSummary>>(`/api/v1/businesses?${query}`);
   const ids = (page: Page<BusinessSummary>) => page.items.map((b) => b.id).sort((a, b) => a - b);
 
-  it('finds businesses by part of the name', async () => {
+  it('finds businesses by part of the name, shortest name (closest to what was typed) first', async () => {
     const res = await search(`q=${encodeURIComponent('拉面')}`);
     expect(res.status).toBe(200);
-    expect(ids(res.body)).toEqual([noodles.id, noodleBar.id].sort((a, b) => a - b));
+    expect(res.body.items.map((b) => b.name)).toEqual(['李家拉面馆', '张记兰州拉面']);
     expect(res.body.total).toBe(2);
+  });
+
+  it('finds a business by words from its name and its address', async () => {
+    const onOldStreet = await aBusiness().named('老街牛肉面馆').at('老街 12 号').in(world.community).build(app.prisma);
+    const res = await search(`q=${encodeURIComponent('面馆 老街')}`);
+    expect(ids(res.body)).toEqual([onOldStreet.id]);
+    expect((await search(`q=${encodeURIComponent('面馆 新街')}`)).body.total).toBe(0);
   });
 
   it('matches Latin letters in names regardless of case', async () => {
