@@ -56,6 +56,16 @@ export default defineConfig<'webpack5'>(() => {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
       },
+      webpackChain(chain) {
+        // Each page is its own lazy chunk; what several pages use (zod, @sa/contracts) should load once, not per page.
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: {
+              pagesShared: { chunks: 'async', minChunks: 2, name: 'pages-shared', priority: -5, reuseExistingChunk: true },
+            },
+          },
+        });
+      },
     },
   };
   return config;

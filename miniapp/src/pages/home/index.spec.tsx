@@ -84,6 +84,11 @@ describe('首页', () => {
 
     expect(await screen.findByText('数据库暂时不可用，请稍后再试')).toBeTruthy();
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '数据库暂时不可用，请稍后再试' }));
+
+    vi.mocked(fetchAreas).mockResolvedValue(someAreas());
+    act(() => screen.getByText('重新加载').click());
+    expect(await screen.findByText('东湖市场监管所')).toBeTruthy();
+    expect(screen.queryByText('数据库暂时不可用，请稍后再试')).toBeNull();
   });
 
   it('opens 随手拍 from the entry card', async () => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { AreasTree } from '@sa/contracts';
 import { fetchAreas } from '../../api';
@@ -9,19 +9,25 @@ import './index.css';
 
 type Offices = AreasTree['offices'];
 
+const INTRO =
+  '我区正在创建食品安全示范城市。每一家食品经营主体都有一名包保干部负责到底，落实“两个责任”：' +
+  '属地管理责任与企业主体责任。群众和社会监督员发现问题，随时可以反映，监管所按时限受理、核查、答复。';
+
 export default function HomePage() {
   const session = useSession();
   const [offices, setOffices] = useState<Offices | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  useEffect(() => {
+  const loadOffices = () => {
+    setLoadError(null);
     fetchAreas()
       .then((areas) => setOffices(areas.offices))
       .catch((error: unknown) => {
         setLoadError(errorMessage(error));
         showError(error);
       });
-  }, []);
+  };
+  useEffect(loadOffices, []);
 
   // While the mini-program is still logging in silently, do not call the user a guest.
   const greeting =
@@ -36,10 +42,7 @@ export default function HomePage() {
 
       <View className='card'>
         <View className='card-title'>关于食安共治</View>
-        <View className='home-intro'>
-          我区正在创建食品安全示范城市。每一家食品经营主体都有一名包保干部负责到底，落实“两个责任”：
-          属地管理责任与企业主体责任。群众和社会监督员发现问题，随时可以反映，监管所按时限受理、核查、答复。
-        </View>
+        <View className='home-intro'>{INTRO}</View>
       </View>
 
       <View className='card home-entry' onClick={() => Taro.switchTab({ url: '/pages/report/index' })}>
@@ -53,7 +56,14 @@ export default function HomePage() {
       <View className='card'>
         <View className='card-title'>市场监管所</View>
         {offices === null && loadError === null && <View className='hint'>正在加载…</View>}
-        {loadError !== null && <View className='hint'>{loadError}</View>}
+        {loadError !== null && (
+          <View>
+            <View className='hint'>{loadError}</View>
+            <Button className='btn-plain' size='mini' onClick={loadOffices}>
+              重新加载
+            </Button>
+          </View>
+        )}
         {offices?.map((office) => (
           <View className='office' key={office.id}>
             <View className='office-name'>{office.name}</View>
