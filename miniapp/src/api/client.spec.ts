@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Taro, { storage } from '../test/fake-taro';
 import { bearer, path, serve, type SentRequest } from '../test/fake-server';
 import { aLogin, aMe } from '../test/builders';
-import { ApiError, DEMO_USER_KEY, TOKEN_KEY, loginAsDemoUser, loginWithPassword, logout, request } from './client';
+import {
+  ApiError,
+  DEMO_USER_KEY,
+  TOKEN_KEY,
+  loginAsDemoUser,
+  loginWithPassword,
+  logout,
+  onSessionEnded,
+  request,
+} from './client';
 
 const unauthenticated = { statusCode: 401, data: { code: 'UNAUTHENTICATED', message: '请先登录' } };
 const meWith = (token: string) => (req: SentRequest) =>
@@ -100,9 +109,15 @@ describe('api client', () => {
       expect(storage.get(TOKEN_KEY)).toBe('staff-1');
       expect([...storage.values()]).not.toContain('Demo@2026');
 
+      const ended = vi.fn();
+      const unsubscribe = onSessionEnded(ended);
       const sent = serve(() => unauthenticated);
       await expect(request('GET', '/api/v1/me')).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' });
+      unsubscribe();
       expect(sent).toHaveLength(1);
+      // The token is dropped and the pages are told, so 我的 offers the login form again.
+      expect(storage.has(TOKEN_KEY)).toBe(false);
+      expect(ended).toHaveBeenCalledTimes(1);
     });
   });
 

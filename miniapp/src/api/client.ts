@@ -92,7 +92,21 @@ export async function request<T>(method: Method, path: string, options: RequestO
     if (fresh) res = await send(method, path, options, fresh);
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
+  if (res.statusCode === 401 && !options.anonymous && token) endSession();
   throw toApiError(res);
+}
+
+const sessionEndedListeners = new Set<() => void>();
+
+/** Called when the server no longer accepts the session and it could not be renewed silently. */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+function endSession(): void {
+  setToken(null);
+  sessionEndedListeners.forEach((listener) => listener());
 }
 
 async function establishSession(path: string, body: unknown): Promise<LoginResponse> {
@@ -142,8 +156,8 @@ function loginAgain(): Promise<string | null> {
   return relogin;
 }
 
+/** The new token; on success it has replaced the old one in storage. */
 async function silentLogin(): Promise<string | null> {
-  setToken(null);
   if (process.env.TARO_ENV === 'weapp') return (await loginWithWechat()).token;
   const demoUser: unknown = Taro.getStorageSync(DEMO_USER_KEY);
   if (typeof demoUser === 'string' && demoUser !== '') return (await loginAsDemoUser(demoUser)).token;

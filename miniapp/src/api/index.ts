@@ -1,2 +1,2 @@
-export { ApiError, getToken, loginAsDemoUser, loginWithPassword, loginWithWechat, logout } from './client';
+export { ApiError, getToken, loginAsDemoUser, loginWithPassword, loginWithWechat, logout, onSessionEnded } from './client';
 export * from './endpoints';

@@ -1,6 +1,16 @@
 import { useSyncExternalStore } from 'react';
 import type { Me } from '@sa/contracts';
-import { bindVolunteer, fetchMe, getToken, loginAsDemoUser, loginWithPassword, loginWithWechat, logout } from '../api';
+import {
+  ApiError,
+  bindVolunteer,
+  fetchMe,
+  getToken,
+  loginAsDemoUser,
+  loginWithPassword,
+  loginWithWechat,
+  logout,
+  onSessionEnded,
+} from '../api';
 
 export type Session =
   | { status: 'loading'; me: null }
@@ -14,6 +24,9 @@ function set(next: Session): void {
   session = next;
   listeners.forEach((listener) => listener());
 }
+
+// A session the server ended (expired, logged out elsewhere) shows as logged out everywhere.
+onSessionEnded(() => set({ status: 'guest', me: null }));
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -53,7 +66,8 @@ export async function restoreSession(): Promise<void> {
     set({ status: 'guest', me: null });
   } catch (error) {
     set({ status: 'guest', me: null });
-    throw error;
+    // A stored session that has expired just means logging in again; anything else the user should hear about.
+    if (!(error instanceof ApiError && error.code === 'UNAUTHENTICATED')) throw error;
   }
 }
 

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Taro from '../../test/fake-taro';
 import { aLogin, aMe } from '../../test/builders';
 import { ApiError, bindVolunteer, fetchMe, getToken, loginAsDemoUser, loginWithPassword, logout } from '../../api';
+import { TOKEN_KEY, request } from '../../api/client';
 import { restoreSession } from '../../session/session';
 import MinePage from './index';
 
@@ -143,6 +144,22 @@ describe('我的 for a logged-in resident', () => {
 
     expect(await screen.findByText('演示登录', { selector: '.card-title' })).toBeTruthy();
     expect(logout).toHaveBeenCalled();
+    expect(screen.queryByText('张居民')).toBeNull();
+  });
+});
+
+describe('我的 when the session has ended', () => {
+  it('offers the login forms again once the server no longer accepts the session', async () => {
+    await signedInAs(aMe({ displayName: '张居民' }));
+    const { container } = render(<MinePage />);
+    expect(screen.getByText('张居民')).toBeTruthy();
+
+    // Any later call is refused and the session cannot be renewed silently (staff, or no demo user kept).
+    Taro.setStorageSync(TOKEN_KEY, 'expired');
+    Taro.request.mockResolvedValue({ statusCode: 401, data: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+    await act(() => request('GET', '/api/v1/businesses').catch(() => undefined));
+
+    expect(container.querySelector('.dev-login')).not.toBeNull();
     expect(screen.queryByText('张居民')).toBeNull();
   });
 });

@@ -28,6 +28,7 @@ export default function ReportPage() {
       return;
     }
     const searchId = ++latestSearch.current;
+    setSearchError(null);
     searchBusinesses({ q: settledQuery })
       .then((page) => {
         // A slower, older search must not overwrite the answer to what the user typed last.
