@@ -1,4 +1,4 @@
-import type { ComplaintKind, ComplaintOutcome, ComplaintStatus, DeadlineKind, Role } from '@sa/contracts';
+import type { ComplaintKind, ComplaintOutcome, ComplaintStatus, DeadlineKind, Role, WorkflowActionName } from '@sa/contracts';
 
 /** Who acts on a complaint: staff of the handling office, the admin, the reporter, or the system sweep. */
 export type Actor = Role | 'REPORTER' | 'SYSTEM';
@@ -108,3 +108,7 @@ export const OPEN_STATUSES: readonly ComplaintStatus[] = [
 ];
 
 export type Outcome = ComplaintOutcome;
+
+// The contract's action list and this table's actions must be the same set.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const ACTIONS_MATCH_CONTRACT: Same<WorkflowAction, WorkflowActionName> = true;

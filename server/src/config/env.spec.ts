@@ -2,15 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { EnvError, parseEnv } from './env';
 
 describe('environment', () => {
+  const secrets = { PHONE_ENCRYPTION_KEY: 'a'.repeat(32), QUERY_CODE_SECRET: 'b'.repeat(32) };
+
   it('defaults to the embedded database on port 3000', () => {
-    const env = parseEnv({});
+    const env = parseEnv(secrets);
     expect(env).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: './data', demo: false, devLogin: false });
   });
 
   it('turns dev login on by default only in the embedded demo', () => {
     expect(parseEnv({ SA_DEMO: '1' }).devLogin).toBe(true);
-    expect(parseEnv({ SA_DEMO: '1', DATABASE_URL: 'postgres://db/x' }).devLogin).toBe(false);
+    expect(parseEnv({ ...secrets, SA_DEMO: '1', DATABASE_URL: 'postgres://db/x' }).devLogin).toBe(false);
     expect(parseEnv({ SA_DEMO: '1', DEV_LOGIN: '0' }).devLogin).toBe(false);
+  });
+
+  it('requires real secrets outside the demo', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'postgres://db/x' })).toThrow(/PHONE_ENCRYPTION_KEY/);
+    expect(parseEnv({ ...secrets, DATABASE_URL: 'postgres://db/x' }).secrets.phoneKey).toBe('a'.repeat(32));
   });
 
   it('fails fast naming every wrong variable', () => {

@@ -29,6 +29,10 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Encrypts reporters' phone numbers at rest; at least 16 characters. Demo default only in the demo. */
+  PHONE_ENCRYPTION_KEY: z.string().min(16, 'PHONE_ENCRYPTION_KEY must be at least 16 characters').optional(),
+  /** Derives the query codes anonymous reporters use to track a complaint. */
+  QUERY_CODE_SECRET: z.string().min(16, 'QUERY_CODE_SECRET must be at least 16 characters').optional(),
 });
 
 export type Env = {
@@ -43,6 +47,7 @@ export type Env = {
   sessionTtlHours: number;
   login: { maxFailures: number; lockMinutes: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  secrets: { phoneKey: string; queryCodeSecret: string };
 };
 
 export class EnvError extends Error {}
@@ -56,18 +61,27 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const e = parsed.data;
   const demo = e.SA_DEMO ?? false;
+  const devLogin = e.DEV_LOGIN ?? (demo && !e.DATABASE_URL);
+  // Fixed secrets are acceptable only where nothing real is stored: the demo and dev-login test setups.
+  const phoneKey = e.PHONE_ENCRYPTION_KEY ?? (demo || devLogin ? 'demo-only-phone-key-not-secret' : undefined);
+  const queryCodeSecret = e.QUERY_CODE_SECRET ?? (demo || devLogin ? 'demo-only-query-code-secret' : undefined);
+  if (!phoneKey || !queryCodeSecret) {
+    const missing = [!phoneKey && 'PHONE_ENCRYPTION_KEY', !queryCodeSecret && 'QUERY_CODE_SECRET'].filter(Boolean);
+    throw new EnvError(`环境变量配置有误 / invalid environment:\n${missing.map((m) => `  ${m}: required outside the demo`).join('\n')}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     demo,
-    devLogin: e.DEV_LOGIN ?? (demo && !e.DATABASE_URL),
+    devLogin,
     wechat: { apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET, timeoutMs: e.WECHAT_TIMEOUT_MS },
     portalDir: e.PORTAL_DIR,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
     logLevel: e.LOG_LEVEL,
+    secrets: { phoneKey, queryCodeSecret },
   };
 }
 

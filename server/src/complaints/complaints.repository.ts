@@ -1,0 +1,240 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ComplaintKind, ComplaintStatus, DeadlineKind } from '@sa/contracts';
+import type { Prisma as P } from '@sa/db';
+import { PRISMA, type Prisma } from '../database/database';
+import type { RoutingDecision } from '../routing/routing';
+import { toDbDate, type PlannedDeadline } from './deadlines';
+
+export const complaintInclude = {
+  office: { select: { id: true, name: true, phone: true } },
+  cadre: { select: { id: true, name: true, tier: true } },
+  business: { select: { id: true, name: true, licenceNo: true, address: true } },
+  deadlines: { orderBy: { id: 'asc' } },
+  events: { orderBy: { id: 'asc' } },
+  routings: { orderBy: { id: 'asc' } },
+  photos: { orderBy: { position: 'asc' }, select: { uploadId: true } },
+} as const satisfies P.ComplaintInclude;
+
+export type ComplaintRecord = P.ComplaintGetPayload<{ include: typeof complaintInclude }>;
+
+export type NewComplaint = {
+  kind: ComplaintKind;
+  category: string;
+  businessId: number | null;
+  businessName: string | null;
+  businessAddress: string | null;
+  streetId: number | null;
+  communityId: number | null;
+  lat: number | null;
+  lng: number | null;
+  description: string;
+  anonymous: boolean;
+  reporterUserId: number | null;
+  reporterName: string | null;
+  reporterPhoneEnc: string | null;
+  reporterPhoneTail: string | null;
+  idempotencyKey: string;
+  photoIds: string[];
+  routing: RoutingDecision;
+  deadlines: PlannedDeadline[];
+};
+
+/** The only place that queries complaints and their trail. */
+@Injectable()
+export class ComplaintsRepository {
+  constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
+
+  findByIdempotencyKey(key: string) {
+    return this.prisma.complaint.findUnique({ where: { idempotencyKey: key }, include: complaintInclude });
+  }
+
+  findById(id: number) {
+    return this.prisma.complaint.findUnique({ where: { id }, include: complaintInclude });
+  }
+
+  findByTrackingNo(trackingNo: string) {
+    return this.prisma.complaint.findUnique({ where: { trackingNo }, include: complaintInclude });
+  }
+
+  /** The business with the office of its street and its current 包保 cadre. */
+  findBusinessForRouting(id: number) {
+    return this.prisma.business.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        name: true,
+        address: true,
+        streetId: true,
+        communityId: true,
+        lat: true,
+        lng: true,
+        street: { select: { id: true, name: true, office: { select: { id: true, name: true } } } },
+        community: { select: { id: true, name: true } },
+        assignments: { where: { endedAt: null }, select: { cadre: { select: { id: true, name: true, active: true } } }, take: 1 },
+      },
+    });
+  }
+
+  findStreetForRouting(streetId: number) {
+    return this.prisma.street.findUnique({ where: { id: streetId }, select: { id: true, name: true, office: { select: { id: true, name: true } } } });
+  }
+
+  /** The community with its first active community-tier cadre. */
+  findCommunityForRouting(communityId: number) {
+    return this.prisma.community.findUnique({
+      where: { id: communityId },
+      select: {
+        id: true,
+        name: true,
+        streetId: true,
+        cadres: { where: { tier: 'COMMUNITY', active: true }, select: { id: true, name: true }, orderBy: { id: 'asc' }, take: 1 },
+      },
+    });
+  }
+
+  countUploads(ids: string[]) {
+    return this.prisma.upload.count({ where: { id: { in: ids } } });
+  }
+
+  /**
+   * Creates the records of one submission (two for 投诉+举报) in one transaction, so an acknowledged
+   * submission is whole and committed before the reply.
+   */
+  async createSubmission(records: NewComplaint[], receivedDay: string): Promise<number[]> {
+    return this.prisma.$transaction(async (tx) => {
+      const ids: number[] = [];
+      for (const [index, r] of records.entries()) {
+        const seq = await tx.trackingSequence.upsert({
+          where: { day: receivedDay },
+          create: { day: receivedDay, last: 1 },
+          update: { last: { increment: 1 } },
+        });
+        const trackingNo = `SA${receivedDay.replaceAll('-', '')}-${String(seq.last).padStart(6, '0')}`;
+        const created = await tx.complaint.create({
+          data: {
+            trackingNo,
+            kind: r.kind,
+            category: r.category,
+            businessId: r.businessId,
+            businessName: r.businessName,
+            businessAddress: r.businessAddress,
+            streetId: r.streetId,
+            communityId: r.communityId,
+            lat: r.lat,
+            lng: r.lng,
+            description: r.description,
+            anonymous: r.anonymous,
+            reporterUserId: r.reporterUserId,
+            reporterName: r.reporterName,
+            reporterPhoneEnc: r.reporterPhoneEnc,
+            reporterPhoneTail: r.reporterPhoneTail,
+            idempotencyKey: index === 0 ? r.idempotencyKey : `${r.idempotencyKey}#${index + 1}`,
+            officeId: r.routing.officeId,
+            cadreId: r.routing.cadreId,
+            transferTo: r.routing.transferTo,
+            linkedComplaintId: ids[0] ?? null,
+          },
+        });
+        ids.push(created.id);
+        await tx.routingDecision.create({
+          data: {
+            complaintId: created.id,
+            officeId: r.routing.officeId,
+            cadreId: r.routing.cadreId,
+            transferTo: r.routing.transferTo,
+            rule: r.routing.rule,
+            reason: r.routing.reason,
+          },
+        });
+        if (r.deadlines.length > 0) {
+          await tx.deadline.createMany({
+            data: r.deadlines.map((d) => ({
+              complaintId: created.id,
+              kind: d.kind,
+              startDate: toDbDate(d.startDate),
+              workingDays: d.workingDays,
+              dueDate: toDbDate(d.dueDate),
+            })),
+          });
+        }
+        if (r.photoIds.length > 0) {
+          await tx.complaintPhoto.createMany({ data: r.photoIds.map((uploadId, position) => ({ complaintId: created.id, uploadId, position })) });
+        }
+        await tx.complaintEvent.create({
+          data: {
+            complaintId: created.id,
+            actorUserId: r.reporterUserId,
+            actorRole: r.reporterUserId ? 'REPORTER' : 'ANONYMOUS',
+            action: 'submit',
+            toStatus: 'SUBMITTED',
+            payload: { routing: r.routing.rule, deadlines: r.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate })) },
+          },
+        });
+      }
+      if (ids.length === 2) await tx.complaint.update({ where: { id: ids[0]! }, data: { linkedComplaintId: ids[1]! } });
+      return ids;
+    });
+  }
+
+  /** Open complaints about a business, or with coordinates within `metres`, received since `since`. */
+  async findSimilar(args: { businessId?: number; lat?: number; lng?: number; metres: number; since: Date; openStatuses: readonly ComplaintStatus[] }) {
+    const { businessId, lat, lng, metres, since, openStatuses } = args;
+    const statuses = [...openStatuses];
+    if (businessId !== undefined) {
+      const rows = await this.prisma.complaint.findMany({
+        where: { businessId, receivedAt: { gte: since }, status: { in: statuses } },
+        orderBy: { receivedAt: 'desc' },
+        take: 20,
+        include: { business: { select: { name: true } } },
+      });
+      return rows.map((r) => ({ ...r, distanceMetres: null as number | null }));
+    }
+    // Bounding box first (index-friendly), then the exact great-circle distance.
+    const dLat = metres / 111_320;
+    const dLng = metres / (111_320 * Math.cos(((lat ?? 0) * Math.PI) / 180));
+    const rows = await this.prisma.complaint.findMany({
+      where: {
+        receivedAt: { gte: since },
+        status: { in: statuses },
+        lat: { gte: lat! - dLat, lte: lat! + dLat },
+        lng: { gte: lng! - dLng, lte: lng! + dLng },
+      },
+      orderBy: { receivedAt: 'desc' },
+      take: 50,
+      include: { business: { select: { name: true } } },
+    });
+    return rows
+      .map((r) => ({ ...r, distanceMetres: Math.round(haversineMetres(lat!, lng!, r.lat!, r.lng!)) as number | null }))
+      .filter((r) => r.distanceMetres! <= metres)
+      .slice(0, 20);
+  }
+
+  /** 附议: one per user; counted on the complaint for priority. */
+  async addSupport(complaintId: number, userId: number): Promise<number | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const existing = await tx.complaintSupport.findUnique({ where: { complaintId_userId: { complaintId, userId } } });
+      if (existing) return null;
+      await tx.complaintSupport.create({ data: { complaintId, userId } });
+      const updated = await tx.complaint.update({ where: { id: complaintId }, data: { supportCount: { increment: 1 } } });
+      return updated.supportCount;
+    });
+  }
+
+  listForReporter(userId: number, take: number, skip: number) {
+    return this.prisma.$transaction([
+      this.prisma.complaint.findMany({ where: { reporterUserId: userId }, orderBy: { id: 'desc' }, take, skip, include: complaintInclude }),
+      this.prisma.complaint.count({ where: { reporterUserId: userId } }),
+    ]);
+  }
+
+  deadlinesFor(complaintId: number, kinds: DeadlineKind[]) {
+    return this.prisma.deadline.findMany({ where: { complaintId, kind: { in: kinds } } });
+  }
+}
+
+export function haversineMetres(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const R = 6_371_000;
+  const toRad = (d: number) => (d * Math.PI) / 180;
+  const a = Math.sin(toRad(lat2 - lat1) / 2) ** 2 + Math.cos(toRad(lat1)) * Math.cos(toRad(lat2)) * Math.sin(toRad(lng2 - lng1) / 2) ** 2;
+  return 2 * R * Math.asin(Math.sqrt(a));
+}

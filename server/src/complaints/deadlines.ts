@@ -1,0 +1,26 @@
+import type { DeadlineKind } from '@sa/contracts';
+import { DEADLINE_WORKING_DAYS } from './workflow';
+
+/** What deadline arithmetic needs from the working-day calendar. */
+export type WorkingDayCalendar = { addWorkingDays(from: string, n: number): Promise<string> };
+
+export type PlannedDeadline = { kind: DeadlineKind; startDate: string; workingDays: number; dueDate: string };
+
+/** Each limit runs from `startDate` (not counted) and ends at 24:00 Asia/Shanghai of `dueDate`. */
+export async function planDeadlines(cal: WorkingDayCalendar, kinds: readonly DeadlineKind[], startDate: string): Promise<PlannedDeadline[]> {
+  return Promise.all(
+    kinds.map(async (kind) => {
+      const workingDays = DEADLINE_WORKING_DAYS[kind];
+      return { kind, startDate, workingDays, dueDate: await cal.addWorkingDays(startDate, workingDays) };
+    }),
+  );
+}
+
+/** 'YYYY-MM-DD' ↔ the UTC-midnight Date Prisma uses for @db.Date columns. */
+export const toDbDate = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
+export const fromDbDate = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** A deadline is overdue once its due date has fully passed in Asia/Shanghai. */
+export function isOverdue(dueDate: string, todayShanghai: string): boolean {
+  return todayShanghai > dueDate;
+}
