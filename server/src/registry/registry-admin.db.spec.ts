@@ -161,6 +161,9 @@ describe('admin: businesses', () => {
     expect(unknownCommunity.body.details).toEqual([{ path: 'communityId', message: '社区不存在' }]);
     const unknownType = await app.post('/api/v1/admin/businesses', { ...validBusiness('JY19000000000005'), businessTypeId: 99999999 }, token.admin);
     expect(unknownType.status).toBe(400);
+    const withNul = await app.post('/api/v1/admin/businesses', { ...validBusiness('JY19000000000007'), name: '空字符\u0000面馆' }, token.admin);
+    expect(withNul.status).toBe(400);
+    expect(withNul.body.details).toContainEqual({ path: 'name', message: '不能包含控制字符' });
     const notJson = await app.request('POST', '/api/v1/admin/businesses', { raw: '{"name":', token: token.admin });
     expect(notJson.status).toBe(400);
     expect(notJson.body.code).toBe('VALIDATION_FAILED');
@@ -260,9 +263,11 @@ describe('admin: assignments and the tier rule', () => {
     const business = await aBusiness().in(world.community).build(app.prisma);
     expect((await assign(99999999, 1)).status).toBe(404);
     expect((await assign(business.id, 99999999)).status).toBe(404);
-    const bad = await app.post('/api/v1/admin/assignments', { businessId: 'x' }, token.admin);
-    expect(bad.status).toBe(400);
-    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    for (const body of [{ businessId: 'x' }, { businessId: 1e12, cadreId: 1 }, [], null]) {
+      const bad = await app.post('/api/v1/admin/assignments', body, token.admin);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
+    }
     expect((await app.get('/api/v1/businesses/99999999/assignments', token.admin)).status).toBe(404);
   });
 

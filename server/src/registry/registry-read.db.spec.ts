@@ -120,7 +120,7 @@ describe('GET /api/v1/businesses (search)', () => {
   });
 
   it('refuses bad parameters with 400 VALIDATION_FAILED and a Chinese message', async () => {
-    for (const query of ['limit=0', 'limit=51', 'grade=E', 'streetId=abc', 'offset=-1', `q=${'长'.repeat(51)}`]) {
+    for (const query of ['limit=0', 'limit=51', 'grade=E', 'streetId=abc', 'streetId=99999999999', 'offset=-1', 'q=a%00b', 'q=a&q=b', `q=${'长'.repeat(51)}`]) {
       const res = await search(query);
       expect(res.status, query).toBe(400);
       expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
@@ -158,12 +158,14 @@ describe('GET /api/v1/businesses/:id', () => {
     expect(res.body.cadre).toBeNull();
   });
 
-  it('404 NOT_FOUND for an unknown id, 400 for a malformed one', async () => {
+  it('404 NOT_FOUND for an unknown id, 400 for a malformed or out-of-range one', async () => {
     expect((await app.get('/api/v1/businesses/99999999')).body).toMatchObject({ code: 'NOT_FOUND', message: '经营主体不存在' });
     expect((await app.get('/api/v1/businesses/99999999')).status).toBe(404);
-    const bad = await app.get('/api/v1/businesses/abc');
-    expect(bad.status).toBe(400);
-    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    for (const id of ['abc', '0', '99999999999', '1.5']) {
+      const bad = await app.get(`/api/v1/businesses/${id}`);
+      expect(bad.status, id).toBe(400);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
+    }
   });
 });
 
