@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { RegistryModule } from './registry/registry.module';
 import { JsonLogger } from './common/logger';
+import { RateLimitGuard } from './common/rate-limit';
 
 @Global()
 @Module({})
@@ -35,6 +36,8 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After authentication, so logged-in callers are limited per user rather than per shared IP.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
       ],
     };

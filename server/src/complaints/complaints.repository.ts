@@ -32,7 +32,7 @@ export type NewComplaint = {
   reporterUserId: number | null;
   reporterName: string | null;
   reporterPhoneEnc: string | null;
-  reporterPhoneTail: string | null;
+  reporterPhoneMasked: string | null;
   idempotencyKey: string;
   photoIds: string[];
   routing: RoutingDecision;
@@ -127,7 +127,7 @@ export class ComplaintsRepository {
             reporterUserId: r.reporterUserId,
             reporterName: r.reporterName,
             reporterPhoneEnc: r.reporterPhoneEnc,
-            reporterPhoneTail: r.reporterPhoneTail,
+            reporterPhoneMasked: r.reporterPhoneMasked,
             idempotencyKey: index === 0 ? r.idempotencyKey : `${r.idempotencyKey}#${index + 1}`,
             officeId: r.routing.officeId,
             cadreId: r.routing.cadreId,

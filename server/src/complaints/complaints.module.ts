@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ComplaintsController } from './complaints.controller';
+import { ComplaintsRepository } from './complaints.repository';
+import { ComplaintsService } from './complaints.service';
+import { WorkbenchController } from './workbench.controller';
+import { WorkbenchRepository } from './workbench.repository';
+import { WorkbenchService } from './workbench.service';
+import { WorkflowService } from './workflow.service';
+
+@Module({
+  imports: [CalendarModule, NotificationsModule],
+  controllers: [ComplaintsController, WorkbenchController],
+  providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkbenchRepository, WorkbenchService],
+  exports: [ComplaintsRepository],
+})
+export class ComplaintsModule {}
