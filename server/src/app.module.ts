@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { RegistryModule } from './registry/registry.module';
 import { JsonLogger } from './common/logger';
 import { RateLimitGuard } from './common/rate-limit';
+import { Clock } from './common/clock';
 
 @Global()
 @Module({})
@@ -21,8 +22,9 @@ class CoreModule {
         { provide: DATABASE, useValue: db },
         { provide: PRISMA, useValue: db.prisma },
         { provide: JsonLogger, useValue: logger },
+        Clock,
       ],
-      exports: [ENV, DATABASE, PRISMA, JsonLogger],
+      exports: [ENV, DATABASE, PRISMA, JsonLogger, Clock],
     };
   }
 }

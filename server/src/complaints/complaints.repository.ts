@@ -100,7 +100,7 @@ export class ComplaintsRepository {
    * Creates the records of one submission (two for 投诉+举报) in one transaction, so an acknowledged
    * submission is whole and committed before the reply.
    */
-  async createSubmission(records: NewComplaint[], receivedDay: string): Promise<number[]> {
+  async createSubmission(records: NewComplaint[], receivedAt: Date, receivedDay: string): Promise<number[]> {
     return this.prisma.$transaction(async (tx) => {
       const ids: number[] = [];
       for (const [index, r] of records.entries()) {
@@ -133,6 +133,7 @@ export class ComplaintsRepository {
             cadreId: r.routing.cadreId,
             transferTo: r.routing.transferTo,
             linkedComplaintId: ids[0] ?? null,
+            receivedAt,
           },
         });
         ids.push(created.id);
@@ -163,6 +164,7 @@ export class ComplaintsRepository {
         await tx.complaintEvent.create({
           data: {
             complaintId: created.id,
+            at: receivedAt,
             actorUserId: r.reporterUserId,
             actorRole: r.reporterUserId ? 'REPORTER' : 'ANONYMOUS',
             action: 'submit',

@@ -10,6 +10,7 @@ import {
 } from '@sa/contracts';
 import { ENV, type Env } from '../config/env';
 import { DomainException } from '../common/domain-exception';
+import { Clock } from '../common/clock';
 import { maskPhone, PhoneCipher } from '../common/phone-crypto';
 import type { AuthUser } from '../auth/auth.decorators';
 import { CalendarService } from '../calendar/calendar.service';
@@ -29,6 +30,7 @@ export class ComplaintsService {
   private readonly phones: PhoneCipher;
 
   constructor(
+    private readonly clock: Clock,
     private readonly repo: ComplaintsRepository,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
@@ -56,7 +58,8 @@ export class ComplaintsService {
 
     const place = await this.locate(input);
     const routing = routeComplaint({ category: input.category, business: place.business, place: place.place });
-    const receivedDay = shanghaiDate(new Date());
+    const receivedAt = this.clock.now();
+    const receivedDay = shanghaiDate(receivedAt);
     const phone = input.anonymous ? null : (input.contactPhone ?? null);
 
     const records: NewComplaint[] = [];
@@ -84,7 +87,7 @@ export class ComplaintsService {
         deadlines: await planDeadlines(this.calendar, DEADLINES_ON_RECEIPT[kind], receivedDay),
       });
     }
-    const ids = await this.repo.createSubmission(records, receivedDay);
+    const ids = await this.repo.createSubmission(records, receivedAt, receivedDay);
     const created = await Promise.all(ids.map((id) => this.repo.findById(id)));
     for (const c of created) if (c) await this.notifications.complaintReceived(c);
     return this.receipt(created[0]!, created[1] ?? null, user);
@@ -155,7 +158,7 @@ export class ComplaintsService {
   }
 
   async similar(q: { entityId?: number; lat?: number; lng?: number }): Promise<SimilarComplaint[]> {
-    const since = new Date(Date.now() - SIMILAR_WINDOW_DAYS * 86_400_000);
+    const since = new Date(this.clock.now().getTime() - SIMILAR_WINDOW_DAYS * 86_400_000);
     const rows = await this.repo.findSimilar({
       ...(q.entityId !== undefined ? { businessId: q.entityId } : { lat: q.lat!, lng: q.lng! }),
       metres: SIMILAR_RADIUS_METRES,
@@ -229,7 +232,7 @@ export class ComplaintsService {
         note: e.payload && typeof e.payload === 'object' && 'reply' in (e.payload as object) ? String((e.payload as { reply: unknown }).reply) : null,
       })),
       reply: lastReply ? String((lastReply.payload as { reply: unknown }).reply) : null,
-      canReopen: c.status === 'RESOLVED' && resolvedAt !== undefined && Date.now() - resolvedAt <= REOPEN_WINDOW_DAYS * 86_400_000,
+      canReopen: c.status === 'RESOLVED' && resolvedAt !== undefined && this.clock.now().getTime() - resolvedAt <= REOPEN_WINDOW_DAYS * 86_400_000,
       supportCount: c.supportCount,
     };
   }

@@ -12,8 +12,6 @@ import {
 } from '@sa/contracts';
 import { Validate } from '../common/validate';
 import { Auth, type AuthUser, CurrentUser } from '../auth/auth.decorators';
-import { shanghaiDate } from '../calendar/working-days';
-import { workbenchView } from './complaint-views';
 import { WorkbenchService } from './workbench.service';
 import { WorkflowService } from './workflow.service';
 
@@ -57,7 +55,7 @@ export class WorkbenchController {
   async act(@CurrentUser() user: AuthUser, @Param() p: z.infer<typeof byId>, @Body() body: ComplaintActionRequest) {
     await this.workbench.load(p.id, user);
     const after = await this.workflow.act(p.id, user, body);
-    return workbenchView(after, this.workbench.viewerOf(after, user), shanghaiDate(new Date()));
+    return this.workbench.view(after, user);
   }
 
   @Post('complaints/:id/reroute')

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { COMPLAINT_OUTCOME_LABELS, COMPLAINT_OUTCOMES, type ComplaintOutcome, type ComplaintStatus } from '@sa/contracts';
 import type { AuthUser } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain-exception';
+import { Clock } from '../common/clock';
 import { PhoneCipher } from '../common/phone-crypto';
 import { ENV, type Env } from '../config/env';
 import { shanghaiDate } from '../calendar/working-days';
@@ -24,6 +25,7 @@ export class WorkbenchService {
   private readonly phones: PhoneCipher;
 
   constructor(
+    private readonly clock: Clock,
     private readonly complaints: ComplaintsRepository,
     private readonly repo: WorkbenchRepository,
     @Inject(ENV) env: Env,
@@ -52,7 +54,7 @@ export class WorkbenchService {
   }
 
   async queue(user: AuthUser, q: { status?: ComplaintStatus; overdue?: boolean; limit: number; offset: number }) {
-    const today = shanghaiDate(new Date());
+    const today = shanghaiDate(this.clock.now());
     const page = await this.repo.queue({ scope: this.scopeOf(user), status: q.status, overdueOnly: q.overdue, today: toDbDate(today), limit: q.limit, offset: q.offset });
     const rows = await Promise.all(page.ids.map((id) => this.complaints.findById(id)));
     return {
@@ -63,9 +65,13 @@ export class WorkbenchService {
   }
 
   /** Out-of-scope complaints are 404, so their existence is not revealed. */
+  view(c: ComplaintRecord, user: AuthUser) {
+    return workbenchView(c, this.viewerOf(c, user), shanghaiDate(this.clock.now()));
+  }
+
   async get(id: number, user: AuthUser) {
     const c = await this.load(id, user);
-    return workbenchView(c, this.viewerOf(c, user), shanghaiDate(new Date()));
+    return workbenchView(c, this.viewerOf(c, user), shanghaiDate(this.clock.now()));
   }
 
   async load(id: number, user: AuthUser): Promise<ComplaintRecord> {
@@ -95,7 +101,7 @@ export class WorkbenchService {
     await this.repo.reroute(c.id, { ...body, userId: user.id, actorRole: user.role, status: c.status });
     // After a re-route the caller may no longer be in scope; they still see the result of their own step.
     const after = (await this.complaints.findById(c.id))!;
-    return workbenchView(after, this.viewerOf(after, user), shanghaiDate(new Date()));
+    return workbenchView(after, this.viewerOf(after, user), shanghaiDate(this.clock.now()));
   }
 
   async templates() {

@@ -3,6 +3,7 @@ import type { ComplaintActionRequest, DeadlineKind } from '@sa/contracts';
 import { REJECT_REASONS } from '@sa/contracts';
 import type { AuthUser } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain-exception';
+import { Clock } from '../common/clock';
 import { CalendarService } from '../calendar/calendar.service';
 import { shanghaiDate } from '../calendar/working-days';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -23,6 +24,7 @@ const NEED_LABELS: Record<NonNullable<Transition['needs']>[number], string> = {
 @Injectable()
 export class WorkflowService {
   constructor(
+    private readonly clock: Clock,
     private readonly repo: ComplaintsRepository,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
@@ -51,7 +53,7 @@ export class WorkflowService {
     if (missing.length > 0) {
       throw new DomainException('ACTION_INPUT_MISSING', `此操作须填写：${missing.map((m) => NEED_LABELS[m]).join('、')}`);
     }
-    const now = new Date();
+    const now = this.clock.now();
     const today = shanghaiDate(now);
     if (req.action === 'reopen') {
       if (!c.resolvedAt || now.getTime() - c.resolvedAt.getTime() > REOPEN_WINDOW_DAYS * 86_400_000) {
@@ -94,6 +96,7 @@ export class WorkflowService {
       await tx.complaintEvent.create({
         data: {
           complaintId: c.id,
+          at: now,
           actorUserId: user.id,
           actorRole: actor,
           action: req.action,
