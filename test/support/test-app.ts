@@ -4,6 +4,7 @@ import type { LoginResponse } from '@sa/contracts';
 import { createApp } from '../../server/src/app';
 import { parseEnv } from '../../server/src/config/env';
 import { JsonLogger } from '../../server/src/common/logger';
+import { Clock } from '../../server/src/common/clock';
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -40,6 +41,9 @@ export async function startTestApp(env: Record<string, string> = {}) {
 
   return {
     baseUrl,
+    /** the server's clock: `clock.travelTo(instant)` stands the server on another day */
+    clock: app.get(Clock),
+    nest: app,
     db: testDb.db,
     prisma: testDb.db.prisma,
     truncate: testDb.truncate,

@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { aBusiness, aCadre, anAssignment, aUser, aWorld, type World } from '../support/builders';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const shanghai = (isoLocal: string) => new Date(`${isoLocal}+08:00`);
+
+describe('complaints through the HTTP API', () => {
+  let app: TestApp;
+  let world: World;
+  let business: { id: number; name: string };
+  let cadre: { id: number; name: string };
+  let tokens: { resident: string; staff: string; otherStaff: string; cadre: string; otherCadre: string; admin: string };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.close());
+
+  beforeEach(async () => {
+    await app.truncate();
+    app.clock.travelTo(new Date());
+    world = await aWorld(app.prisma);
+    business = await aBusiness().named('李记小吃店').grade('D').in(world.community).at('东湖路 18 号', 32.0601, 118.7969).build(app.prisma);
+    cadre = await aCadre().named('陈秀兰').tier('COMMUNITY').of(world.community).build(app.prisma);
+    await anAssignment().of(business).to(cadre).build(app.prisma);
+    const otherCadre = await aCadre().named('王建军').tier('COMMUNITY').of(world.otherCommunity).build(app.prisma);
+    await aUser().username('resident').named('张小梅').build(app.prisma);
+    await aUser().username('resident2').named('刘洋').build(app.prisma);
+    await aUser().role('OFFICE_STAFF').username('staff').office(world.office).build(app.prisma);
+    await aUser().role('OFFICE_STAFF').username('other-staff').office(world.otherOffice).build(app.prisma);
+    await aUser().username('cadre').cadre(cadre).build(app.prisma);
+    await aUser().username('other-cadre').cadre(otherCadre).build(app.prisma);
+    await aUser().role('ADMIN').username('admin').build(app.prisma);
+    tokens = {
+      resident: await app.login('resident'),
+      staff: await app.login('staff'),
+      otherStaff: await app.login('other-staff'),
+      cadre: await app.login('cadre'),
+      otherCadre: await app.login('other-cadre'),
+      admin: await app.login('admin'),
+    };
+  });
+
+  const report = (over: Record<string, unknown> = {}) => ({
+    kind: 'REPORT',
+    category: 'EXPIRED_FOOD',
+    businessId: business.id,
+    description: '店内冷柜里的酸奶已经过期三天仍在销售',
+    anonymous: false,
+    reporterName: '张小梅',
+    contactPhone: '13812341234',
+    idempotencyKey: randomUUID(),
+    ...over,
+  });
+
+  const act = (id: number, body: Record<string, unknown>, token = tokens.staff) =>
+    app.post(`/api/v1/workbench/complaints/${id}/actions`, body, token);
+
+  it('a 举报 about a known D-grade business goes to its office and community cadre and runs to resolution', async () => {
+    const submitted = await app.post('/api/v1/complaints', report(), tokens.resident);
+    expect(submitted.status).toBe(201);
+    expect(submitted.body.trackingNo).toMatch(/^SA\d{8}-\d{6}$/);
+    expect(submitted.body.office).toEqual({ id: world.office.id, name: world.office.name });
+    expect(submitted.body.deadlines.map((d: { kind: string }) => d.kind)).toEqual(['VERIFY']);
+    const id = submitted.body.id;
+
+    const stored = await app.prisma.complaint.findUniqueOrThrow({ where: { id }, include: { routings: true } });
+    expect(stored.cadreId).toBe(cadre.id);
+    expect(stored.routings[0]).toMatchObject({ rule: 'KNOWN_BUSINESS' });
+    expect(stored.routings[0]!.reason).toContain('陈秀兰');
+    expect(stored.reporterPhoneEnc).not.toContain('13812341234');
+
+    const queue = await app.get('/api/v1/workbench/complaints', tokens.staff);
+    expect(queue.body.items.map((c: { id: number }) => c.id)).toContain(id);
+    expect(queue.body.items[0].reporter).toMatchObject({ anonymous: false, name: '张小梅', phone: '138****1234' });
+
+    for (const step of [
+      { action: 'accept' },
+      { action: 'startVerification' },
+      { action: 'fileCase' },
+      { action: 'resolve', outcome: 'FIXED', reply: '经核查属实，已责令该店下架过期酸奶并立案处理。' },
+    ]) {
+      const res = await act(id, step);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    const done = await app.get(`/api/v1/complaints/${id}`, tokens.resident);
+    expect(done.body).toMatchObject({ status: 'RESOLVED', outcome: 'FIXED', reply: '经核查属实，已责令该店下架过期酸奶并立案处理。' });
+    expect(done.body.timeline.map((t: { status: string }) => t.status)).toEqual(['SUBMITTED', 'ACCEPTED', 'VERIFYING', 'CASE_FILED', 'RESOLVED']);
+    const deadlines = await app.prisma.deadline.findMany({ where: { complaintId: id }, orderBy: { id: 'asc' } });
+    expect(deadlines.map((d) => [d.kind, d.state])).toEqual([['VERIFY', 'MET'], ['NOTIFY_REPORTER', 'MET']]);
+
+    const inbox = await app.get('/api/v1/me/notifications', tokens.resident);
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.items.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives a 投诉 received just before the 2026 National Day holiday its 7-working-day acceptance deadline', async () => {
+    app.clock.travelTo(shanghai('2026-09-28T10:00:00'));
+    const res = await app.post('/api/v1/complaints', report({ kind: 'COMPLAINT', category: 'POOR_HYGIENE' }), tokens.resident);
+    expect(res.status).toBe(201);
+    // 9/29, 9/30, (10/1–10/7 holiday), 10/8, 10/9, 10/10 (Saturday make-up day), 10/12, 10/13
+    expect(res.body.deadlines).toEqual([{ kind: 'ACCEPT', dueDate: '2026-10-13' }]);
+  });
+
+  it('transfers an out-of-remit report to the named department with a written notice', async () => {
+    const res = await app.post('/api/v1/complaints', report({ category: 'PRICE', description: '同一份盒饭标价 15 元结账收 25 元' }), tokens.resident);
+    const stored = await app.prisma.complaint.findUniqueOrThrow({ where: { id: res.body.id }, include: { routings: true } });
+    expect(stored.routings[0]!.rule).toBe('OUT_OF_REMIT');
+    expect(stored.transferTo).toContain('发展和改革局');
+    const moved = await act(res.body.id, { action: 'transfer', transferTo: stored.transferTo, reply: '您反映的价格问题已转区发展和改革局处理。' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.status).toBe('TRANSFERRED');
+    const view = await app.get(`/api/v1/complaints/${res.body.id}`, tokens.resident);
+    expect(view.body.reply).toContain('发展和改革局');
+  });
+
+  it('lets the reporter reopen within 15 days of resolution, not after', async () => {
+    const { body } = await app.post('/api/v1/complaints', report(), tokens.resident);
+    for (const step of [{ action: 'accept' }, { action: 'startVerification' }, { action: 'noCase', reason: '现场未发现过期食品' }, { action: 'resolve', outcome: 'NO_VIOLATION', reply: '经现场核查未发现过期食品。' }]) {
+      expect((await act(body.id, step)).status).toBe(200);
+    }
+    const reopened = await app.post(`/api/v1/complaints/${body.id}/reopen`, { reason: '今天又看到在卖过期酸奶' }, tokens.resident);
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.status).toBe('REOPENED');
+    expect((await act(body.id, { action: 'reprocess' })).body.status).toBe('VERIFYING');
+    await act(body.id, { action: 'noCase', reason: '复查仍未发现' });
+    await act(body.id, { action: 'resolve', outcome: 'NO_VIOLATION', reply: '复查仍未发现过期食品。' });
+
+    app.clock.travelTo(new Date(Date.now() + 16 * 86_400_000));
+    const late = await app.post(`/api/v1/complaints/${body.id}/reopen`, { reason: '还是有问题' }, tokens.resident);
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('REOPEN_WINDOW_CLOSED');
+  });
+
+  it('refuses a step outside the table and an extension by staff', async () => {
+    const { body } = await app.post('/api/v1/complaints', report(), tokens.resident);
+    expect((await act(body.id, { action: 'fileCase' })).body.code).toBe('INVALID_TRANSITION');
+    await act(body.id, { action: 'accept' });
+    await act(body.id, { action: 'startVerification' });
+    expect((await act(body.id, { action: 'extendVerification', reason: '需检测' })).status).toBe(403);
+    const extended = await act(body.id, { action: 'extendVerification', reason: '需送检' }, tokens.admin);
+    expect(extended.status).toBe(200);
+    expect((await act(body.id, { action: 'extendVerification', reason: '再延' }, tokens.admin)).body.code).toBe('EXTENSION_ALREADY_USED');
+    expect((await act(body.id, { action: 'resolve' })).status).toBe(409);
+  });
+
+  describe('intake', () => {
+    it('returns the same complaint for a retried submission and creates nothing new', async () => {
+      const payload = report();
+      const first = await app.post('/api/v1/complaints', payload, tokens.resident);
+      const second = await app.post('/api/v1/complaints', payload, tokens.resident);
+      expect(second.status).toBe(201);
+      expect(second.body.trackingNo).toBe(first.body.trackingNo);
+      expect(await app.prisma.complaint.count()).toBe(1);
+    });
+
+    it('splits a 投诉+举报 submission into two linked records', async () => {
+      const res = await app.post('/api/v1/complaints', report({ kind: 'BOTH' }), tokens.resident);
+      expect(res.body.linked).toMatchObject({ kind: 'REPORT' });
+      expect(res.body.kind).toBe('COMPLAINT');
+      const both = await app.prisma.complaint.findMany({ orderBy: { id: 'asc' } });
+      expect(both).toHaveLength(2);
+      expect(both[0]!.linkedComplaintId).toBe(both[1]!.id);
+      expect(both[1]!.linkedComplaintId).toBe(both[0]!.id);
+    });
+
+    it('gives an anonymous portal reporter a query code that lets anyone with it check the status', async () => {
+      const res = await app.post('/api/v1/complaints', report({ anonymous: true, reporterName: undefined, contactPhone: undefined }));
+      expect(res.status).toBe(201);
+      expect(res.body.queryCode).toMatch(/^[2-9A-Z]{8}$/);
+      const tracked = await app.get(`/api/v1/complaints/track?trackingNo=${res.body.trackingNo}&queryCode=${res.body.queryCode}`);
+      expect(tracked.status).toBe(200);
+      expect(tracked.body.status).toBe('SUBMITTED');
+      const wrong = await app.get(`/api/v1/complaints/track?trackingNo=${res.body.trackingNo}&queryCode=AAAAAAAA`);
+      expect(wrong.status).toBe(404);
+      expect(wrong.body.code).toBe('TRACKING_NOT_FOUND');
+    });
+
+    it.each([
+      ['an unknown category', { category: 'UFO' }, 'UNKNOWN_CATEGORY'],
+      ['a description over 2000 characters', { description: '过'.repeat(2001) }, 'VALIDATION_FAILED'],
+      ['a 10th photo', { photoIds: Array.from({ length: 10 }, () => randomUUID()) }, 'TOO_MANY_PHOTOS'],
+      ['a 投诉 without a phone', { kind: 'COMPLAINT', contactPhone: undefined }, 'CONTACT_PHONE_REQUIRED'],
+      ['an anonymous 投诉', { kind: 'COMPLAINT', anonymous: true }, 'ANONYMOUS_COMPLAINT_NOT_ALLOWED'],
+      ['an unknown photo', { photoIds: [randomUUID()] }, 'PHOTO_NOT_FOUND'],
+      ['no business and no place', { businessId: undefined }, 'PLACE_REQUIRED'],
+    ])('refuses %s with 400 and a Chinese message, storing nothing', async (_, over, code) => {
+      const res = await app.post('/api/v1/complaints', report(over), tokens.resident);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe(code);
+      expect(res.body.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(await app.prisma.complaint.count()).toBe(0);
+    });
+
+    it('routes by place to the street office and community cadre when the business is not in the registry', async () => {
+      const res = await app.post('/api/v1/complaints', report({ businessId: undefined, businessName: '无名烧烤摊', streetId: world.street.id, communityId: world.community.id }), tokens.resident);
+      expect(res.status).toBe(201);
+      const stored = await app.prisma.complaint.findUniqueOrThrow({ where: { id: res.body.id } });
+      expect(stored).toMatchObject({ officeId: world.office.id, cadreId: cadre.id, businessName: '无名烧烤摊' });
+    });
+
+    it('suggests open reports about the same business or within 200 m, and counts 附议 once per user', async () => {
+      const { body } = await app.post('/api/v1/complaints', report({ lat: 32.0601, lng: 118.7969 }), tokens.resident);
+      const byBusiness = await app.get(`/api/v1/complaints/similar?entityId=${business.id}`);
+      expect(byBusiness.body.map((c: { id: number }) => c.id)).toEqual([body.id]);
+      const near = await app.get('/api/v1/complaints/similar?lat=32.0610&lng=118.7969');
+      expect(near.body.map((c: { id: number }) => c.id)).toEqual([body.id]);
+      const far = await app.get('/api/v1/complaints/similar?lat=32.0700&lng=118.7969');
+      expect(far.body).toEqual([]);
+      expect(JSON.stringify(byBusiness.body)).not.toContain('张小梅');
+
+      const other = await app.login('resident2');
+      expect((await app.post(`/api/v1/complaints/${body.id}/me-too`, {}, other)).body).toEqual({ supportCount: 1 });
+      expect((await app.post(`/api/v1/complaints/${body.id}/me-too`, {}, other)).body.code).toBe('ALREADY_SUPPORTED');
+    });
+  });
+
+  describe('confidentiality and scope', () => {
+    it('shows the cadre the complaint but never who reported it', async () => {
+      const { body } = await app.post('/api/v1/complaints', report(), tokens.resident);
+      const seen = await app.get(`/api/v1/workbench/complaints/${body.id}`, tokens.cadre);
+      expect(seen.status).toBe(200);
+      const text = JSON.stringify(seen.body);
+      for (const secret of ['张小梅', '13812341234', '138****', '"reporter"', 'queryCode', 'openid']) expect(text).not.toContain(secret);
+      const queue = await app.get('/api/v1/workbench/complaints', tokens.cadre);
+      expect(JSON.stringify(queue.body)).not.toContain('张小梅');
+    });
+
+    it('gives the full phone only to the handling office staff, and audits the look-up', async () => {
+      const { body } = await app.post('/api/v1/complaints', report(), tokens.resident);
+      const contact = await app.get(`/api/v1/workbench/complaints/${body.id}/contact`, tokens.staff);
+      expect(contact.body).toEqual({ name: '张小梅', phone: '13812341234' });
+      expect((await app.get(`/api/v1/workbench/complaints/${body.id}/contact`, tokens.admin)).status).toBe(403);
+      const trail = await app.prisma.complaintEvent.findMany({ where: { complaintId: body.id, action: 'viewContact' } });
+      expect(trail).toHaveLength(1);
+    });
+
+    it('answers 404 to another office and another cadre on every workbench endpoint', async () => {
+      const { body } = await app.post('/api/v1/complaints', report(), tokens.resident);
+      const base = `/api/v1/workbench/complaints/${body.id}`;
+      for (const token of [tokens.otherStaff, tokens.otherCadre]) {
+        expect((await app.get(base, token)).status).toBe(404);
+        expect((await app.get(`${base}/contact`, token)).status).toBe(404);
+        expect((await app.post(`${base}/actions`, { action: 'accept' }, token)).status).toBe(404);
+        expect((await app.post(`${base}/reroute`, { officeId: world.otherOffice.id, cadreId: null, reason: '改派' }, token)).status).toBe(404);
+        const queue = await app.get('/api/v1/workbench/complaints', token);
+        expect(queue.body.items).toEqual([]);
+      }
+      expect((await app.get(`/api/v1/complaints/${body.id}`, await app.login('resident2'))).status).toBe(404);
+    });
+
+    it('lets staff re-route with a reason that stays on the record', async () => {
+      const { body } = await app.post('/api/v1/complaints', report(), tokens.resident);
+      const res = await app.post(`/api/v1/workbench/complaints/${body.id}/reroute`, { officeId: world.otherOffice.id, cadreId: null, reason: '经营者实际位于西河街道' }, tokens.staff);
+      expect(res.status).toBe(200);
+      expect((await app.get(`/api/v1/workbench/complaints/${body.id}`, tokens.otherStaff)).body.routing.at(-1)).toMatchObject({ rule: 'MANUAL', reason: '经营者实际位于西河街道' });
+      expect((await app.get(`/api/v1/workbench/complaints/${body.id}`, tokens.staff)).status).toBe(404);
+    });
+  });
+});
