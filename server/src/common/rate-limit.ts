@@ -1,7 +1,8 @@
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainException } from './domain-exception';
+import { ENV, type Env } from '../config/env';
 
 type Limit = { key: string; max: number; windowSeconds: number };
 const RATE_LIMIT = 'sa:rate-limit';
@@ -17,11 +18,14 @@ export const RateLimit = (limit: Limit) => SetMetadata(RATE_LIMIT, limit);
 export class RateLimitGuard implements CanActivate {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const limit = this.reflector.get<Limit | undefined>(RATE_LIMIT, context.getHandler());
-    if (!limit) return true;
+    if (!limit || !this.env.rateLimits) return true;
     const req = context.switchToHttp().getRequest<Request & { user?: { id: number } }>();
     const who = req.user ? `u${req.user.id}` : `ip${req.ip ?? 'unknown'}`;
     const key = `${limit.key}:${who}`;

@@ -29,6 +29,8 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** `off` only for load benchmarks from one address. */
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Encrypts reporters' phone numbers at rest; at least 16 characters. Demo default only in the demo. */
   PHONE_ENCRYPTION_KEY: z.string().min(16, 'PHONE_ENCRYPTION_KEY must be at least 16 characters').optional(),
   /** Derives the query codes anonymous reporters use to track a complaint. */
@@ -48,6 +50,7 @@ export type Env = {
   login: { maxFailures: number; lockMinutes: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   secrets: { phoneKey: string; queryCodeSecret: string };
+  rateLimits: boolean;
 };
 
 export class EnvError extends Error {}
@@ -82,6 +85,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
     logLevel: e.LOG_LEVEL,
     secrets: { phoneKey, queryCodeSecret },
+    rateLimits: e.RATE_LIMITS === 'on',
   };
 }
 

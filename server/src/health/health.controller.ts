@@ -9,6 +9,13 @@ import { DATABASE, type Database } from '../database/database';
 export class HealthController {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
+  /** Liveness without touching the database; also the trivial route benchmarks compare against. */
+  @Get('live')
+  @Public()
+  live() {
+    return { status: 'ok' };
+  }
+
   @Get()
   @Public()
   async health(@Res({ passthrough: true }) res: Response) {
