@@ -170,7 +170,7 @@ function planWorld(rng: Rng): World {
   const offices: DemoOffice[] = [];
   const streets: DemoStreet[] = [];
   const communities: CommunityPlace[] = [];
-  const streetCadre = new Map<string, string>();
+  const cadreStreets: DemoStreet[] = [];
   let streetNo = 0;
   AREA_PLAN.forEach((plan, o) => {
     const officeCode = `${district.code}-O${o + 1}`;
@@ -183,11 +183,14 @@ function planWorld(rng: Rng): World {
     plan.streets.forEach((s, i) => {
       streetNo += 1;
       const code = `${district.code}-S${String(streetNo).padStart(2, '0')}`;
-      streets.push({ code, name: s.name, officeCode });
+      const street = { code, name: s.name, officeCode };
+      streets.push(street);
       // The report has only 3 street-tier cadres for 8 streets: one per office, in its first street.
-      if (i === 0) streetCadre.set(code, '');
+      if (i === 0) cadreStreets.push(street);
       // Street centres on a loose grid inside 30.2–30.4 N, 120.1–120.3 E.
-      const centre = { lat: 30.23 + 0.045 * Math.floor((streetNo - 1) / 3) + rng.float() * 0.02, lng: 120.13 + 0.045 * ((streetNo - 1) % 3) + rng.float() * 0.02 };
+      const row = Math.floor((streetNo - 1) / 3);
+      const column = (streetNo - 1) % 3;
+      const centre = { lat: 30.23 + 0.045 * row + rng.float() * 0.02, lng: 120.13 + 0.045 * column + rng.float() * 0.02 };
       s.communities.forEach((name, c) => {
         communities.push({
           code: `${code}-C${c + 1}`,
@@ -213,15 +216,13 @@ function planWorld(rng: Rng): World {
   };
   CITY_TITLES.slice(0, CADRE_COUNTS.CITY).forEach((title) => addCadre('CITY', title, null, null));
   DISTRICT_TITLES.slice(0, CADRE_COUNTS.DISTRICT).forEach((title) => addCadre('DISTRICT', title, null, null));
-  [...streetCadre.keys()].forEach((code, i) => {
-    const street = streets.find((s) => s.code === code) as DemoStreet;
-    streetCadre.set(code, addCadre('STREET', `${street.name}${STREET_TITLES[i % STREET_TITLES.length]}`, code, null));
-  });
+  const streetCadre = new Map(
+    cadreStreets.map((s, i) => [s.code, addCadre('STREET', `${s.name}${STREET_TITLES[i % STREET_TITLES.length]}`, s.code, null)]),
+  );
   // 145 community cadres over 40 communities: the most populous get 4, the rest 3.
   const extra = CADRE_COUNTS.COMMUNITY - 3 * communities.length;
-  const fourCadres = new Set(
-    [...communities].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code)).slice(0, extra).map((c) => c.code),
-  );
+  const byPopulation = [...communities].sort((a, b) => b.population - a.population || (a.code < b.code ? -1 : 1));
+  const fourCadres = new Set(byPopulation.slice(0, extra).map((c) => c.code));
   const communityCadres = new Map<string, string[]>();
   for (const c of communities) {
     const count = fourCadres.has(c.code) ? 4 : 3;
@@ -371,7 +372,11 @@ function eligibleCommunities(world: World, grade: Grade): CommunityPlace[] {
 }
 
 /** Separate streams, so adding a business field never reshuffles the areas and cadres. */
-const streams = (seed: number) => ({ world: new Rng(seed), businesses: new Rng(seed ^ 0x5bd1e995), people: new Rng(seed ^ 0x27d4eb2f) });
+const streams = (seed: number) => ({
+  world: new Rng(seed),
+  businesses: new Rng(seed ^ 0x5bd1e995),
+  people: new Rng(seed ^ 0x27d4eb2f),
+});
 
 export function buildDemoDistrict(seed = DEMO_SEED): DemoDistrict {
   const rng = streams(seed);
