@@ -4,7 +4,6 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain-exception';
 import { AssignmentRepository } from './assignment.repository';
 import { BusinessRepository } from './business.repository';
-import { CadreRepository } from './cadre.repository';
 import { END_REASONS } from './end-reasons';
 import { toAssignmentView, toBusinessSummary, toCadreSummary, toCommitmentVersion, toRef } from './registry.mapper';
 import { checkTierRule } from './tier-rule';
@@ -15,22 +14,26 @@ export class AssignmentService {
   constructor(
     private readonly repo: AssignmentRepository,
     private readonly businesses: BusinessRepository,
-    private readonly cadres: CadreRepository,
   ) {}
 
   /** The tier rule decides; the previous assignment ends and its letter is superseded in the same transaction. */
   async assign(input: AssignmentInput): Promise<AssignmentView> {
-    const business = await this.businesses.findForTierRule(input.businessId);
-    if (!business) throw new DomainException('NOT_FOUND', '经营主体不存在');
-    const cadre = await this.cadres.findForTierRule(input.cadreId);
-    if (!cadre) throw new DomainException('NOT_FOUND', '包保干部不存在');
-    const rule = checkTierRule({ ...business, districtId: business.street.districtId }, cadre);
-    if (!rule.ok) throw new DomainException(rule.reason);
-    const id = await this.repo.reassign(business.id, cadre.id, {
-      endReason: input.reason || END_REASONS.cadreChanged,
-      supersededReason: END_REASONS.cadreChanged,
-    });
-    return this.view(id);
+    const outcome = await this.repo.reassign(
+      input.businessId,
+      input.cadreId,
+      { endReason: input.reason || END_REASONS.cadreChanged, supersededReason: END_REASONS.cadreChanged },
+      checkTierRule,
+    );
+    switch (outcome.kind) {
+      case 'business-not-found':
+        throw new DomainException('NOT_FOUND', '经营主体不存在');
+      case 'cadre-not-found':
+        throw new DomainException('NOT_FOUND', '包保干部不存在');
+      case 'refused':
+        throw new DomainException(outcome.reason);
+      case 'assigned':
+        return this.view(outcome.assignmentId);
+    }
   }
 
   async history(businessId: number): Promise<Page<AssignmentView>> {

@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Grade } from '@sa/contracts';
 import { Prisma } from '@sa/db';
 import { PRISMA, type Prisma as PrismaClient } from '../database/database';
-import { endAssignments, type Ending } from './assignment.repository';
+import { endAssignments, lockBusiness, type Ending } from './assignment.repository';
 import { asciiLower, hasLatinLetters, licenceRange, likeContains } from './business-search';
-import { businessSummarySelect, cadreRuleSelect, cadreSummarySelect, refSelect } from './registry.selects';
+import { businessRuleSelect, businessSummarySelect, cadreRuleSelect, cadreSummarySelect, refSelect } from './registry.selects';
+import type { TierRuleCadre } from './tier-rule';
 
 /** What a search filters by; the service decides whether `q` is a licence number prefix or part of a name. */
 export type BusinessFilter = {
@@ -73,26 +74,9 @@ export class BusinessRepository {
     });
   }
 
-  /** The business as the tier rule sees it, with its current assignment's cadre. */
-  findForTierRule(id: number) {
-    return this.prisma.business.findUnique({
-      where: { id },
-      select: {
-        id: true,
-        grade: true,
-        streetId: true,
-        communityId: true,
-        licenceNo: true,
-        street: { select: { districtId: true } },
-        assignments: {
-          where: { endedAt: null },
-          select: {
-            id: true,
-            cadre: { select: cadreRuleSelect },
-          },
-        },
-      },
-    });
+  /** The business's grade and place as the tier rule sees them. */
+  findRulePlace(id: number) {
+    return this.prisma.business.findUnique({ where: { id }, select: businessRuleSelect });
   }
 
   async exists(id: number): Promise<boolean> {
@@ -103,11 +87,16 @@ export class BusinessRepository {
     return this.prisma.business.create({ data, select: { id: true } });
   }
 
-  /** Updates the business and, in the same transaction, ends the assignments the change broke. */
-  update(id: number, data: Partial<BusinessData>, endings: Ending[]) {
+  /**
+   * Updates the business under its lock; `endingsFor` decides, from its assignments as they are then, which
+   * ones the change breaks, and those end in the same transaction.
+   */
+  update(id: number, data: Partial<BusinessData>, endingsFor: (current: { id: number; cadre: TierRuleCadre }[]) => Ending[]) {
     return this.prisma.$transaction(async (tx) => {
+      await lockBusiness(tx, id);
+      const current = await tx.assignment.findMany({ where: { businessId: id, endedAt: null }, select: { id: true, cadre: { select: cadreRuleSelect } } });
       await tx.business.update({ where: { id }, data, select: { id: true } });
-      await endAssignments(tx, endings, new Date());
+      await endAssignments(tx, endingsFor(current), new Date());
     });
   }
 }

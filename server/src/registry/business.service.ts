@@ -57,21 +57,24 @@ export class BusinessService {
 
   /** A change of grade or place ends the current assignment when the tier rule no longer holds for its cadre. */
   async update(id: number, patch: BusinessPatch, caller: AuthUser): Promise<BusinessDetail> {
-    const current = await this.repo.findForTierRule(id);
+    const current = await this.repo.findRulePlace(id);
     if (!current) throw notFound();
     if (patch.businessTypeId !== undefined) await this.areas.requireBusinessType(patch.businessTypeId);
     let place: Place = { districtId: current.street.districtId, streetId: current.streetId, communityId: current.communityId };
     if (patch.streetId !== undefined || patch.communityId !== undefined) {
       place = await this.areas.place(patch.streetId ?? current.streetId, patch.communityId ?? current.communityId);
     }
-    const grade = patch.grade ?? current.grade;
-    const endings: Ending[] = current.assignments.flatMap(({ id: assignmentId, cadre }) => {
-      const rule = checkTierRule({ grade, ...place }, cadre);
-      if (rule.ok) return [];
-      const reason = businessChangeReason(rule.reason);
-      return [{ assignmentId, reasons: { endReason: reason, supersededReason: reason } }];
-    });
-    await this.repo.update(id, patch, endings).catch(licenceTaken);
+    const changed = { grade: patch.grade ?? current.grade, ...place };
+    await this.repo
+      .update(id, patch, (assignments) =>
+        assignments.flatMap(({ id: assignmentId, cadre }): Ending[] => {
+          const rule = checkTierRule(changed, cadre);
+          if (rule.ok) return [];
+          const reason = businessChangeReason(rule.reason);
+          return [{ assignmentId, reasons: { endReason: reason, supersededReason: reason } }];
+        }),
+      )
+      .catch(licenceTaken);
     return this.detail(id, caller);
   }
 }

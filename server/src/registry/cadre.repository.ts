@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CadreTier } from '@sa/contracts';
 import { PRISMA, type Prisma } from '../database/database';
-import { endAssignments, type Ending } from './assignment.repository';
-import { businessSummarySelect, cadreAreaSelect, cadreRuleSelect } from './registry.selects';
+import { endAssignments, lockCadre, type Ending } from './assignment.repository';
+import { toTierRuleBusiness } from './registry.mapper';
+import { businessRuleSelect, businessSummarySelect, cadreAreaSelect, cadreRuleSelect } from './registry.selects';
+import type { TierRuleBusiness } from './tier-rule';
 
 export type CadreFilter = { tier?: CadreTier; q?: string; active?: boolean; streetId?: number };
 
@@ -57,32 +59,20 @@ export class CadreRepository {
     return this.prisma.cadre.findUnique({ where: { id }, select: cadreRuleSelect });
   }
 
-  /** The cadre with every business they currently answer for, as the tier rule sees them. */
-  findWithScope(id: number) {
-    return this.prisma.cadre.findUnique({
-      where: { id },
-      select: {
-        ...cadreRuleSelect,
-        assignments: {
-          where: { endedAt: null },
-          select: {
-            id: true,
-            business: { select: { id: true, grade: true, streetId: true, communityId: true, street: { select: { districtId: true } } } },
-          },
-        },
-      },
-    });
-  }
-
   create(data: CadreData) {
     return this.prisma.cadre.create({ data, select: { id: true } });
   }
 
-  /** Updates the cadre and, in the same transaction, ends the assignments the change broke. */
-  update(id: number, data: Partial<CadreData>, endings: Ending[]) {
+  /**
+   * Updates the cadre under their lock; `endingsFor` decides, from the businesses they answer for then, which
+   * assignments the change breaks, and those end in the same transaction.
+   */
+  update(id: number, data: Partial<CadreData>, endingsFor: (current: { id: number; business: TierRuleBusiness }[]) => Ending[]) {
     return this.prisma.$transaction(async (tx) => {
+      await lockCadre(tx, id, 'update');
+      const current = await tx.assignment.findMany({ where: { cadreId: id, endedAt: null }, select: { id: true, business: { select: businessRuleSelect } } });
       await tx.cadre.update({ where: { id }, data, select: { id: true } });
-      await endAssignments(tx, endings, new Date());
+      await endAssignments(tx, endingsFor(current.map((a) => ({ id: a.id, business: toTierRuleBusiness(a.business) }))), new Date());
     });
   }
 }

@@ -58,7 +58,7 @@ export class CadreService {
    * no longer allows.
    */
   async update(caller: AuthUser, id: number, patch: CadrePatch): Promise<CadreDetail> {
-    const current = await this.repo.findWithScope(id);
+    const current = await this.repo.findForTierRule(id);
     if (!current) throw notFound();
     const tier = patch.tier ?? current.tier;
     const moved = patch.tier !== undefined || patch.streetId !== undefined || patch.communityId !== undefined;
@@ -70,20 +70,14 @@ export class CadreService {
           patch.communityId !== undefined ? patch.communityId : current.communityId,
         )
       : { districtId: current.districtId, streetId: current.streetId, communityId: current.communityId };
-    const active = patch.active ?? current.active;
-    const endings: Ending[] = current.assignments.flatMap(({ id: assignmentId, business }) => {
-      const rule = checkTierRule(
-        { grade: business.grade, districtId: business.street.districtId, streetId: business.streetId, communityId: business.communityId },
-        { tier, active, ...placement },
-      );
-      if (rule.ok) return [];
-      const reason = cadreChangeReason(rule.reason);
-      return [{ assignmentId, reasons: { endReason: reason, supersededReason: reason } }];
-    });
-    await this.repo.update(
-      id,
-      { name: patch.name, title: patch.title, phone: patch.phone, tier, active, ...placement },
-      endings,
+    const changed = { tier, active: patch.active ?? current.active, ...placement };
+    await this.repo.update(id, { name: patch.name, title: patch.title, phone: patch.phone, ...changed }, (assignments) =>
+      assignments.flatMap(({ id: assignmentId, business }): Ending[] => {
+        const rule = checkTierRule(business, changed);
+        if (rule.ok) return [];
+        const reason = cadreChangeReason(rule.reason);
+        return [{ assignmentId, reasons: { endReason: reason, supersededReason: reason } }];
+      }),
     );
     return this.detail(caller, id);
   }

@@ -10,6 +10,7 @@ import type {
   VolunteerCategory,
   VolunteerView,
 } from '@sa/contracts';
+import type { TierRuleBusiness } from './tier-rule';
 
 // Row shapes the repositories select; the mappers turn them into the contracts' response types.
 type Named = { id: number; name: string };
@@ -54,6 +55,8 @@ export type VolunteerRow = Named & {
   active: boolean;
   street: Named | null;
 };
+
+export type BusinessRuleRow = { grade: Grade; streetId: number; communityId: number; street: { districtId: number } };
 
 export const toRef = (row: Named): Ref => ({ id: row.id, name: row.name });
 
@@ -118,4 +121,8 @@ export function toVolunteerView(row: VolunteerRow): VolunteerView {
     boundAt: row.boundAt?.toISOString() ?? null,
     active: row.active,
   };
+}
+
+export function toTierRuleBusiness(row: BusinessRuleRow): TierRuleBusiness {
+  return { grade: row.grade, districtId: row.street.districtId, streetId: row.streetId, communityId: row.communityId };
 }

@@ -23,6 +23,9 @@ export const cadreAreaSelect = {
   community: refSelect,
 } as const;
 
+/** What the tier rule needs to know about a business. */
+export const businessRuleSelect = { grade: true, streetId: true, communityId: true, street: { select: { districtId: true } } } as const;
+
 /** What the tier rule needs to know about a cadre. */
 export const cadreRuleSelect = { id: true, tier: true, active: true, districtId: true, streetId: true, communityId: true } as const;
 
