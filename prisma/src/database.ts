@@ -1,0 +1,168 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/client';
+import { applyMigrations, type SqlRunner } from './migrate';
+
+export type OpenOptions = {
+  /** A PostgreSQL server; unset means the embedded PGlite. */
+  url?: string;
+  /** PGlite data folder; null or unset means in memory. */
+  dataDir?: string | null;
+  /** A dumped data folder (tar) to start an in-memory PGlite from, e.g. a migrated template in tests. */
+  loadDataDir?: Blob;
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+};
+
+export type Database = {
+  kind: 'pglite' | 'postgres';
+  prisma: PrismaClient;
+  /** Runs raw SQL outside Prisma (migrations, test set-up). */
+  sql: SqlRunner;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  /** The in-process PGlite, when embedded. */
+  pglite?: PGlite;
+};
+
+export class DataDirLockedError extends Error {}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const db = options.url ? await openPostgres(options.url, options.poolSize ?? 10) : await openPglite(options);
+  if (options.migrate !== false) {
+    try {
+      await applyMigrations(db.sql);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+  }
+  return db;
+}
+
+export function pgliteRunner(pg: PGlite): SqlRunner {
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pg.query<T>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await pg.exec(sql);
+    },
+  };
+}
+
+async function openPglite(options: OpenOptions): Promise<Database> {
+  const dataDir = options.dataDir ? resolve(options.dataDir) : null;
+  const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      // The embedded database serves one process; a small buffer pool keeps start-up fast and memory low.
+      postgresqlconf: ['shared_buffers=16MB'],
+    });
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });
+  let closed = false;
+  return {
+    kind: 'pglite',
+    prisma,
+    pglite: pg,
+    sql: pgliteRunner(pg),
+    async ping() {
+      if (closed) return false;
+      await pg.query('SELECT 1');
+      return true;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect();
+      await pg.close();
+      releaseLock();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new Pool({ connectionString: url, max: poolSize });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Migrations run on one dedicated connection: the advisory lock and the transactions belong to it.
+  const client = await pool.connect();
+  const sql: SqlRunner = {
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await client.query(text, params)).rows as T[];
+    },
+    async exec(text: string) {
+      await client.query(text);
+    },
+  };
+  let released = false;
+  const release = () => {
+    if (!released) {
+      released = true;
+      client.release();
+    }
+  };
+  return {
+    kind: 'postgres',
+    prisma,
+    sql,
+    async ping() {
+      await pool.query('SELECT 1');
+      return true;
+    },
+    async close() {
+      release();
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+/**
+ * PGlite does not lock its data folder, and two processes on one folder corrupt it:
+ * take `<dataDir>/.lock` holding our pid; a lock left by a dead process is taken over.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockPath = join(dataDir, '.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(lockPath, 'utf8').trim());
+      if (holder && holder !== process.pid && isAlive(holder)) {
+        throw new DataDirLockedError(
+          `数据目录 ${dataDir} 正被另一个进程 (pid ${holder}) 使用 / data directory ${dataDir} is in use by process ${holder}; stop it or set DATA_DIR to another folder`,
+        );
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new DataDirLockedError(`无法锁定数据目录 ${dataDir} / could not lock data directory`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+

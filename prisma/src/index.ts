@@ -1,0 +1,6 @@
+export { PrismaClient, Prisma } from './generated/client';
+export type * from './generated/client';
+export * from './generated/enums';
+export { openDatabase, lockDataDir, pgliteRunner, DataDirLockedError, type Database, type OpenOptions } from './database';
+export { applyMigrations, readMigrations, migrationsDir, MigrationError, type SqlRunner, type MigrationFile } from './migrate';
+export * from './seed';

@@ -1,0 +1,106 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { migrationsDir, readMigrations } from './migrate';
+
+// Prisma's WebAssembly schema engine (the same build the CLI ships) driven through the PGlite adapter,
+// because the native engine the CLI would download cannot be fetched here.
+
+type Engine = {
+  diff(params: Record<string, unknown>): Promise<{ exitCode: number; stdout: string }>;
+  free(): void;
+};
+
+export function schemaPath(): string {
+  const candidates = [join(__dirname, '../schema.prisma'), join(__dirname, '../../schema.prisma')];
+  return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
+}
+
+async function loadEngine(schema: string, pg: PGlite): Promise<Engine> {
+  const dir = join(require.resolve('@prisma/schema-engine-wasm'), '..');
+  // The package is ESM; a dynamic import keeps this module CommonJS.
+  const bg = (await import(join(dir, 'schema_engine_bg.js'))) as Record<string, any>;
+  // The ES2023 lib has no WebAssembly types; Node provides the global.
+  const wasm = (globalThis as unknown as { WebAssembly: { instantiate(b: Buffer, i: object): Promise<{ instance: { exports: object } }> } }).WebAssembly;
+  const { instance } = await wasm.instantiate(readFileSync(join(dir, 'schema_engine_bg.wasm')), { './schema_engine_bg.js': bg });
+  bg.__wbg_set_wasm(instance.exports);
+  (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+  const factory = new PrismaPGlite(pg);
+  // The engine expects Prisma's error-capturing wrapper ({ ok, value } results), as the CLI builds it.
+  const adapter = bindMigrationAwareSqlAdapterFactory({
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => factory.connect(),
+    // A fresh in-memory PGlite for every shadow database the engine asks for.
+    connectToShadowDb: async () => new PrismaPGlite(await PGlite.create()).connect(),
+  });
+  return bg.SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => {}, adapter) as Promise<Engine>;
+}
+
+const NO_FILTERS = { externalTables: [], externalEnums: [] };
+
+/** The engine answers "-- This is an empty migration." when nothing changes: only comments means no SQL. */
+function meaningful(sql: string): string {
+  const statements = sql
+    .split('\n')
+    .filter((line) => line.trim() && !line.trim().startsWith('--'))
+    .join('\n');
+  return statements ? sql : '';
+}
+
+function migrationList(dir = migrationsDir()) {
+  return {
+    tag: 'migrations',
+    baseDir: dir,
+    lockfile: { path: 'migration_lock.toml', content: readFileSync(join(dir, 'migration_lock.toml'), 'utf8') },
+    shadowDbInitScript: '',
+    migrationDirectories: readMigrations(dir).map((m) => ({
+      path: m.name,
+      migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: m.sql } },
+    })),
+  };
+}
+
+/** SQL that would take a database with every migration applied to the current schema ('' when none). */
+export async function sqlFromMigrationsToSchema(dir = migrationsDir()): Promise<string> {
+  const schema = readFileSync(schemaPath(), 'utf8');
+  const pg = await PGlite.create();
+  const engine = await loadEngine(schema, pg);
+  try {
+    const hasMigrations = readMigrations(dir).length > 0;
+    const res = await engine.diff({
+      from: hasMigrations ? migrationList(dir) : { tag: 'empty' },
+      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTERS,
+    });
+    return meaningful(res.stdout);
+  } finally {
+    engine.free();
+    await pg.close();
+  }
+}
+
+/**
+ * What Prisma would change to bring an existing database to the schema ('' when it already matches):
+ * the engine introspects the database through the adapter.
+ */
+export async function sqlFromDatabaseToSchema(pg: PGlite): Promise<string> {
+  const schema = readFileSync(schemaPath(), 'utf8');
+  const engine = await loadEngine(schema, pg);
+  try {
+    const res = await engine.diff({
+      from: { tag: 'url', url: 'postgresql://adapter' },
+      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTERS,
+    });
+    return meaningful(res.stdout);
+  } finally {
+    engine.free();
+  }
+}
