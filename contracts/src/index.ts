@@ -4,3 +4,4 @@ export * from './auth';
 export * from './calendar';
 export * from './registry';
 export * from './complaints';
+export * from './notifications';

@@ -5,6 +5,12 @@ const flag = z
   .optional()
   .transform((v) => (v === undefined || v === '' ? undefined : v === '1' || v === 'true'));
 
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined);
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -23,6 +29,15 @@ const envSchema = z.object({
   WECHAT_APPID: z.string().default(''),
   WECHAT_SECRET: z.string().default(''),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** Subscribe-message (订阅消息) template ids for the reporter; unset: that message is not sent. */
+  WECHAT_TEMPLATE_ACCEPTED: optionalText,
+  WECHAT_TEMPLATE_TRANSFERRED: optionalText,
+  WECHAT_TEMPLATE_DECIDED: optionalText,
+  WECHAT_TEMPLATE_RESOLVED: optionalText,
+  /** Deadline sweep (reminders, 督办) every N seconds; 0 turns it off. */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** WeChat outbox dispatch every N seconds; 0 turns it off. */
+  OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3_600).default(10),
   /** Folder of the built h5 portal, served at `/`. */
   PORTAL_DIR: z.string().optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
@@ -44,13 +59,20 @@ export type Env = {
   dataDir: string;
   demo: boolean;
   devLogin: boolean;
-  wechat: { apiBase: string; appid: string; secret: string; timeoutMs: number };
+  wechat: {
+    apiBase: string;
+    appid: string;
+    secret: string;
+    timeoutMs: number;
+    templates: { ACCEPTED?: string; TRANSFERRED?: string; DECIDED?: string; RESOLVED?: string };
+  };
   portalDir: string | undefined;
   sessionTtlHours: number;
   login: { maxFailures: number; lockMinutes: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   secrets: { phoneKey: string; queryCodeSecret: string };
   rateLimits: boolean;
+  schedule: { sweepIntervalSeconds: number; outboxIntervalSeconds: number };
 };
 
 export class EnvError extends Error {}
@@ -79,13 +101,25 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     dataDir: e.DATA_DIR,
     demo,
     devLogin,
-    wechat: { apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET, timeoutMs: e.WECHAT_TIMEOUT_MS },
+    wechat: {
+      apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
+      appid: e.WECHAT_APPID,
+      secret: e.WECHAT_SECRET,
+      timeoutMs: e.WECHAT_TIMEOUT_MS,
+      templates: {
+        ACCEPTED: e.WECHAT_TEMPLATE_ACCEPTED,
+        TRANSFERRED: e.WECHAT_TEMPLATE_TRANSFERRED,
+        DECIDED: e.WECHAT_TEMPLATE_DECIDED,
+        RESOLVED: e.WECHAT_TEMPLATE_RESOLVED,
+      },
+    },
     portalDir: e.PORTAL_DIR,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
     logLevel: e.LOG_LEVEL,
     secrets: { phoneKey, queryCodeSecret },
     rateLimits: e.RATE_LIMITS === 'on',
+    schedule: { sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS, outboxIntervalSeconds: e.OUTBOX_INTERVAL_SECONDS },
   };
 }
 

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { dbIdParam } from './registry';
+
+/** What an in-app inbox entry is about. */
+export const NOTIFICATION_KINDS = ['COMPLAINT_RECEIVED', 'COMPLAINT_UPDATE', 'DEADLINE_REMINDER', 'ESCALATION'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  COMPLAINT_RECEIVED: '新投诉举报',
+  COMPLAINT_UPDATE: '办理进度',
+  DEADLINE_REMINDER: '期限提醒',
+  ESCALATION: '超期督办',
+};
+
+export const notificationsQuery = z.object({
+  unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type NotificationsQuery = z.infer<typeof notificationsQuery>;
+
+export const notificationParams = z.object({ id: dbIdParam });
+
+export type NotificationItem = {
+  id: number;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  complaintId: number | null;
+  createdAt: string;
+  readAt: string | null;
+};
+
+/** `total` counts the filtered list; `unread` is the badge number, whatever the filter. */
+export type NotificationList = { items: NotificationItem[]; total: number; unread: number };
+
+/** What one run of the deadline sweep did. */
+export type SweepResult = { today: string; escalated: number; reminded: number; notified: number; failed: number };

@@ -1,0 +1,140 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { NotificationItem, NotificationKind, NotificationList, NotificationsQuery } from '@sa/contracts';
+import { ENV, type Env } from '../config/env';
+import { Clock } from '../common/clock';
+import { DomainException } from '../common/domain-exception';
+import { JsonLogger } from '../common/logger';
+import type { ComplaintRecord } from '../complaints/complaints.repository';
+import type { WorkflowAction } from '../complaints/workflow';
+import { categoryLabel, type InboxNotice, type NoticeSubject, receivedNotice, reporterNotice } from './inbox-notices';
+import { type Db, type InboxRow, NotificationsRepository, type OutboxRow } from './notifications.repository';
+import { OutboxDispatcher } from './outbox.dispatcher';
+import { subscribeMessageFor } from './subscribe-message';
+import { WechatSubscribeClient } from './wechat-subscribe.client';
+
+type NotificationRow = { id: number; kind: string; title: string; body: string; complaintId: number | null; createdAt: Date; readAt: Date | null };
+
+/**
+ * The in-app inbox and the reporter's WeChat subscribe messages. Complaint notices are written after the
+ * workflow step commits and never fail it: a notice that cannot be written is logged, not thrown.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly repo: NotificationsRepository,
+    private readonly wechat: WechatSubscribeClient,
+    private readonly dispatcher: OutboxDispatcher,
+    private readonly clock: Clock,
+    private readonly logger: JsonLogger,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  /** A new complaint: the responsible cadre's user and the handling office's staff. */
+  async complaintReceived(c: ComplaintRecord): Promise<void> {
+    await this.safely('complaintReceived', c.id, async () => {
+      const users = unique([...(await this.repo.cadreUserIds(c.cadreId)), ...(await this.repo.officeStaffIds(c.officeId))]);
+      await this.repo.deliver(inboxRows(users, receivedNotice(noticeSubject(c)), c.id, `complaint:${c.id}:received`), []);
+    });
+  }
+
+  /**
+   * After a workflow step: the reporter (a logged-in user) in the inbox, and by WeChat subscribe message when
+   * they have an openid and the message type has a template. Keys come from the step's audit event, so the
+   * same step never notifies twice while a later step of the same kind (after a reopen) still does.
+   */
+  async complaintTransitioned(c: ComplaintRecord, action: WorkflowAction, reply?: string): Promise<void> {
+    if (c.reporterUserId === null) return;
+    const reporterId = c.reporterUserId;
+    await this.safely('complaintTransitioned', c.id, async () => {
+      const notice = reporterNotice(noticeSubject(c), action, reply);
+      if (!notice) return;
+      const reporter = await this.repo.reporter(reporterId);
+      if (!reporter) return;
+      const event = c.events.findLast((e) => e.action === action);
+      const key = event ? `complaint:${c.id}:event:${event.id}` : `complaint:${c.id}:${action}:${c.status}`;
+      const message =
+        reporter.openid && this.wechat.configured
+          ? subscribeMessageFor(subscribeSubject(c), action, reply, this.env.wechat.templates, event?.at ?? this.clock.now())
+          : null;
+      const outbox: OutboxRow[] = message
+        ? [{ dedupeKey: `${key}:wechat`, openid: reporter.openid!, templateId: message.templateId, page: message.page, data: message.data, nextAttemptAt: this.clock.now() }]
+        : [];
+      await this.repo.deliver(inboxRows([reporter.id], notice, c.id, key), outbox);
+      if (outbox.length) this.dispatcher.kick();
+    });
+  }
+
+  /** Active users among: the office's staff, the cadres' own logins, the bureau admins. */
+  async recipients(db: Db, who: { officeId?: number | null; cadreIds?: (number | null)[]; admins?: boolean }): Promise<number[]> {
+    const ids: number[] = [];
+    if (who.officeId) ids.push(...(await this.repo.officeStaffIds(who.officeId, db)));
+    for (const cadreId of who.cadreIds ?? []) ids.push(...(await this.repo.cadreUserIds(cadreId, db)));
+    if (who.admins) ids.push(...(await this.repo.adminIds(db)));
+    return unique(ids);
+  }
+
+  /** For other modules' steps (reminders, 督办): writes notices in the caller's transaction. */
+  notify(db: Db, userIds: number[], notice: InboxNotice, complaintId: number | null, keyPrefix: string): Promise<number> {
+    return this.repo.deliver(inboxRows(unique(userIds), notice, complaintId, keyPrefix), [], db);
+  }
+
+  async list(userId: number, q: NotificationsQuery): Promise<NotificationList> {
+    const [rows, total, unread] = await this.repo.list(userId, q.unread ?? false, q.limit, q.offset);
+    return { items: rows.map(toItem), total, unread };
+  }
+
+  async markRead(userId: number, id: number): Promise<NotificationItem> {
+    const row = await this.repo.markRead(userId, id, this.clock.now());
+    if (!row) throw new DomainException('NOT_FOUND', '该消息不存在');
+    return toItem(row);
+  }
+
+  async markAllRead(userId: number): Promise<{ updated: number }> {
+    return { updated: await this.repo.markAllRead(userId, this.clock.now()) };
+  }
+
+  private async safely(step: string, complaintId: number, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      this.logger.write('error', 'notification not written', { step, complaintId, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+}
+
+function inboxRows(userIds: number[], notice: InboxNotice, complaintId: number | null, keyPrefix: string): InboxRow[] {
+  return userIds.map((userId) => ({ userId, ...notice, complaintId, dedupeKey: `${keyPrefix}:user:${userId}` }));
+}
+
+function unique(ids: number[]): number[] {
+  return [...new Set(ids)];
+}
+
+/** Only the fields a notice may show: never the reporter's name, phone or the description. */
+export function noticeSubject(c: ComplaintRecord): NoticeSubject {
+  return {
+    trackingNo: c.trackingNo,
+    kind: c.kind,
+    businessName: c.business?.name ?? c.businessName,
+    categoryLabel: categoryLabel(c.category),
+    officeName: c.office?.name ?? null,
+    outcome: c.outcome,
+    transferTo: c.transferTo,
+  };
+}
+
+function subscribeSubject(c: ComplaintRecord) {
+  return { ...noticeSubject(c), id: c.id };
+}
+
+function toItem(n: NotificationRow): NotificationItem {
+  return {
+    id: n.id,
+    kind: n.kind as NotificationKind,
+    title: n.title,
+    body: n.body,
+    complaintId: n.complaintId,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ENV, type Env } from '../config/env';
+import { JsonLogger } from '../common/logger';
+import { AccessTokenCache, type FetchedToken } from './access-token';
+import { type SendOutcome, STALE_TOKEN_ERRCODES } from './retry-policy';
+import type { SubscribeData } from './subscribe-message';
+
+type WechatReply = { errcode?: number; errmsg?: string; access_token?: string; expires_in?: number };
+
+export type SubscribeSend = { openid: string; templateId: string; page: string | null; data: SubscribeData };
+
+/** WeChat's subscribe-message API (订阅消息) with its access token, at the configurable `WECHAT_API_BASE`. */
+@Injectable()
+export class WechatSubscribeClient {
+  private readonly tokens = new AccessTokenCache(() => this.fetchToken());
+
+  constructor(
+    @Inject(ENV) private readonly env: Env,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  /** Without an AppID and secret nothing can be sent, so nothing is queued either. */
+  get configured(): boolean {
+    return Boolean(this.env.wechat.appid && this.env.wechat.secret);
+  }
+
+  /** One delivery attempt; a stale token is replaced and the send repeated once. Never throws. */
+  async send(message: SubscribeSend): Promise<SendOutcome> {
+    for (let round = 0; ; round++) {
+      let token: string;
+      try {
+        token = await this.tokens.get();
+      } catch (err) {
+        return { ok: false, error: `access_token: ${errorText(err)}` };
+      }
+      const outcome = await this.post(token, message);
+      if (!outcome.ok && outcome.errcode !== undefined && STALE_TOKEN_ERRCODES.has(outcome.errcode) && round === 0) {
+        this.tokens.invalidate(token);
+        continue;
+      }
+      return outcome;
+    }
+  }
+
+  private async post(token: string, m: SubscribeSend): Promise<SendOutcome> {
+    const url = `${this.env.wechat.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`;
+    const body = { touser: m.openid, template_id: m.templateId, ...(m.page ? { page: m.page } : {}), data: m.data };
+    let reply: WechatReply;
+    try {
+      reply = await this.call(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    } catch (err) {
+      return { ok: false, error: errorText(err) };
+    }
+    if (reply.errcode) return { ok: false, errcode: reply.errcode, error: reply.errmsg ?? 'refused' };
+    return { ok: true };
+  }
+
+  private async fetchToken(): Promise<FetchedToken> {
+    const { apiBase, appid, secret } = this.env.wechat;
+    const url = new URL(`${apiBase}/cgi-bin/token`);
+    url.search = new URLSearchParams({ grant_type: 'client_credential', appid, secret }).toString();
+    const reply = await this.call(url.toString(), {});
+    if (reply.errcode || !reply.access_token) {
+      this.logger.write('warn', 'wechat access_token refused', { errcode: reply.errcode, errmsg: reply.errmsg });
+      throw new Error(`errcode ${reply.errcode ?? 'none'}: ${reply.errmsg ?? 'no access_token'}`);
+    }
+    return { token: reply.access_token, expiresInSeconds: reply.expires_in ?? 7200 };
+  }
+
+  private async call(url: string, init: RequestInit): Promise<WechatReply> {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(this.env.wechat.timeoutMs) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return (await res.json()) as WechatReply;
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
