@@ -7,6 +7,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { RegistryModule } from './registry/registry.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { JsonLogger } from './common/logger';
 import { RateLimitGuard } from './common/rate-limit';
 import { Clock } from './common/clock';
@@ -34,7 +35,7 @@ export class AppModule {
   static forRoot(env: Env, db: Database, logger: JsonLogger): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule],
+      imports: [CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
