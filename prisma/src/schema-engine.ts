@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { migrationsDir, readMigrations } from './migrate';
 
 // Prisma's WebAssembly schema engine (the same build the CLI ships) driven through the PGlite adapter,
@@ -18,19 +19,32 @@ export function schemaPath(): string {
   return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
 }
 
-async function loadEngine(schema: string, pg: PGlite): Promise<Engine> {
-  const dir = join(require.resolve('@prisma/schema-engine-wasm'), '..');
-  // The package is ESM; a dynamic import keeps this module CommonJS.
-  const bg = (await import(join(dir, 'schema_engine_bg.js'))) as Record<string, any>;
-  // The ES2023 lib has no WebAssembly types; Node provides the global.
-  const wasm = (globalThis as unknown as { WebAssembly: { instantiate(b: Buffer, i: object): Promise<{ instance: { exports: object } }> } }).WebAssembly;
-  const { instance } = await wasm.instantiate(readFileSync(join(dir, 'schema_engine_bg.wasm')), { './schema_engine_bg.js': bg });
-  bg.__wbg_set_wasm(instance.exports);
-  (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
-  const factory = new PrismaPGlite(pg);
+type AdapterFactory = Pick<PrismaPGlite, 'provider' | 'adapterName' | 'connect'> | Pick<PrismaPg, 'provider' | 'adapterName' | 'connect'>;
+
+// One wasm instance per process: wasm-bindgen's glue module holds a single instance, so re-instantiating
+// under engines that are still alive corrupts their memory.
+let glue: Promise<Record<string, any>> | undefined;
+
+function loadGlue(): Promise<Record<string, any>> {
+  glue ??= (async () => {
+    const dir = join(require.resolve('@prisma/schema-engine-wasm'), '..');
+    // The package is ESM; a dynamic import keeps this module CommonJS.
+    const bg = (await import(join(dir, 'schema_engine_bg.js'))) as Record<string, any>;
+    // The ES2023 lib has no WebAssembly types; Node provides the global.
+    const wasm = (globalThis as unknown as { WebAssembly: { instantiate(b: Buffer, i: object): Promise<{ instance: { exports: object } }> } }).WebAssembly;
+    const { instance } = await wasm.instantiate(readFileSync(join(dir, 'schema_engine_bg.wasm')), { './schema_engine_bg.js': bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+    return bg;
+  })();
+  return glue;
+}
+
+async function loadEngine(schema: string, factory: AdapterFactory): Promise<Engine> {
+  const bg = await loadGlue();
   // The engine expects Prisma's error-capturing wrapper ({ ok, value } results), as the CLI builds it.
   const adapter = bindMigrationAwareSqlAdapterFactory({
-    provider: factory.provider,
+    provider: 'postgres',
     adapterName: factory.adapterName,
     connect: () => factory.connect(),
     // A fresh in-memory PGlite for every shadow database the engine asks for.
@@ -64,12 +78,12 @@ function migrationList(dir = migrationsDir()) {
 }
 
 /** SQL that would take a database with every migration applied to the current schema ('' when none). */
-export async function sqlFromMigrationsToSchema(dir = migrationsDir()): Promise<string> {
+export async function sqlFromMigrationsToSchema(dir = migrationsDir(), opts: { fromEmpty?: boolean } = {}): Promise<string> {
   const schema = readFileSync(schemaPath(), 'utf8');
   const pg = await PGlite.create();
-  const engine = await loadEngine(schema, pg);
+  const engine = await loadEngine(schema, new PrismaPGlite(pg));
   try {
-    const hasMigrations = readMigrations(dir).length > 0;
+    const hasMigrations = !opts.fromEmpty && readMigrations(dir).length > 0;
     const res = await engine.diff({
       from: hasMigrations ? migrationList(dir) : { tag: 'empty' },
       to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
@@ -88,12 +102,13 @@ export async function sqlFromMigrationsToSchema(dir = migrationsDir()): Promise<
  * What Prisma would change to bring an existing database to the schema ('' when it already matches):
  * the engine introspects the database through the adapter.
  */
-export async function sqlFromDatabaseToSchema(pg: PGlite): Promise<string> {
+export async function sqlFromDatabaseToSchema(target: { pglite: PGlite } | { url: string }, tag = 'url'): Promise<string> {
   const schema = readFileSync(schemaPath(), 'utf8');
-  const engine = await loadEngine(schema, pg);
+  const factory = 'pglite' in target ? new PrismaPGlite(target.pglite) : new PrismaPg({ connectionString: target.url });
+  const engine = await loadEngine(schema, factory);
   try {
     const res = await engine.diff({
-      from: { tag: 'url', url: 'postgresql://adapter' },
+      from: { tag: 'schemaDatasource', files: [{ path: 'schema.prisma', content: schema }], configDir: '.' },
       to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
       script: true,
       exitCode: null,
