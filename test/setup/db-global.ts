@@ -11,7 +11,8 @@ const PG_ADMIN = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/
 /** Builds one migrated template per run; every test file then gets a cheap copy of it. */
 export default async function setup(project: TestProject) {
   project.provide('pgAdminUrl', PG_ADMIN);
-  if (process.env.TEST_DB === 'pglite') {
+  // A project's `env` reaches its test workers, not this hook: tell the engines apart by project name.
+  if (project.name === 'db-pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'sa-tpl-'));
     const db = await openDatabase({ dataDir: null });
     const dump = await db.pglite!.dumpDataDir('none');
