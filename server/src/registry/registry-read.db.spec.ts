@@ -117,6 +117,8 @@ describe('GET /api/v1/businesses (search)', () => {
     expect(first.body.items).toHaveLength(2);
     expect(second.body.items).toHaveLength(1);
     expect(new Set([...first.body.items, ...second.body.items].map((b) => b.id)).size).toBe(3);
+    const pastTheEnd = await search('q=JY232019&limit=2&offset=10');
+    expect(pastTheEnd.body).toEqual({ items: [], total: 3 });
   });
 
   it('refuses bad parameters with 400 VALIDATION_FAILED and a Chinese message', async () => {
