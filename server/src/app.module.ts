@@ -8,6 +8,9 @@ import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { RegistryModule } from './registry/registry.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { EscalationModule } from './escalation/escalation.module';
+import { ComplaintsModule } from './complaints/complaints.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { JsonLogger } from './common/logger';
 import { RateLimitGuard } from './common/rate-limit';
 import { Clock } from './common/clock';
@@ -35,7 +38,7 @@ export class AppModule {
   static forRoot(env: Env, db: Database, logger: JsonLogger): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule],
+      imports: [CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule, EscalationModule, CalendarModule, ComplaintsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

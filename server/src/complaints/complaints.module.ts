@@ -8,11 +8,12 @@ import { WorkbenchController } from './workbench.controller';
 import { WorkbenchRepository } from './workbench.repository';
 import { WorkbenchService } from './workbench.service';
 import { WorkflowService } from './workflow.service';
+import { DeadlineRecomputeService } from './deadline-recompute.service';
 
 @Module({
   imports: [CalendarModule, NotificationsModule],
   controllers: [ComplaintsController, WorkbenchController],
-  providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkbenchRepository, WorkbenchService],
+  providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkbenchRepository, WorkbenchService, DeadlineRecomputeService],
   exports: [ComplaintsRepository],
 })
 export class ComplaintsModule {}
