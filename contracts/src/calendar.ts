@@ -1,22 +1,47 @@
 import { z } from 'zod';
 import { isoDate } from './common';
+import { plainText } from './registry';
 
 export const CALENDAR_DAY_KINDS = ['HOLIDAY', 'MAKEUP_WORKDAY'] as const;
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
 
+/** A day the working-day calendar can hold: YYYY-MM-DD in 2000–2100 (PostgreSQL and every deadline stay in range). */
+export const calendarDate = isoDate.refine((s) => {
+  if (!/^\d{4}-/.test(s)) return true; // the format message already speaks
+  const year = Number(s.slice(0, 4));
+  return year >= 2000 && year <= 2100;
+}, '日期须在 2000 年至 2100 年之间');
+
+/**
+ * Whole working days from a query string or a number. Stricter than z.coerce, which reads "" as 0 and
+ * accepts "1e2" and "0x10".
+ */
+const workingDayCount = z
+  .union([z.number(), z.string().regex(/^\d{1,6}$/, '须为整数').transform(Number)])
+  .pipe(z.number().int('须为整数').min(0).max(365));
+
 export const workingDaysQuery = z.object({
-  from: isoDate,
-  add: z.coerce.number().int().min(0).max(365),
+  from: calendarDate,
+  add: workingDayCount,
 });
 export type WorkingDaysQuery = z.infer<typeof workingDaysQuery>;
 export type WorkingDaysResponse = { from: string; add: number; date: string };
 
 /** 节假日或调休上班日 */
 export const calendarDay = z.object({
-  date: isoDate,
+  date: calendarDate,
   kind: z.enum(CALENDAR_DAY_KINDS),
-  name: z.string().trim().min(1, '请填写名称，如“春节”').max(40),
+  name: plainText(1, 40, '请填写名称，如“春节”'),
 });
 export type CalendarDay = z.infer<typeof calendarDay>;
 
 export const calendarYearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export type CalendarYearQuery = z.infer<typeof calendarYearQuery>;
+export type CalendarDaysResponse = { year: number; items: CalendarDay[] };
+
+/** `PUT /admin/calendar/days/:date` body: what the day is; the date is in the path. */
+export const calendarDayInput = calendarDay.omit({ date: true });
+export type CalendarDayInput = z.infer<typeof calendarDayInput>;
+
+export const calendarDateParams = z.object({ date: calendarDate });
+export type CalendarDateParams = z.infer<typeof calendarDateParams>;
