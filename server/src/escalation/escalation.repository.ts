@@ -3,6 +3,7 @@ import type { CadreTier } from '@sa/contracts';
 import type { Prisma as P } from '@sa/db';
 import { PRISMA, type Prisma } from '../database/database';
 import { toDbDate } from '../complaints/deadlines';
+import { OPEN_STATUSES } from '../complaints/workflow';
 import type { CadreRef } from './escalation-rule';
 
 const deadlineSelect = {
@@ -29,6 +30,9 @@ const deadlineSelect = {
 
 export type DueDeadline = P.DeadlineGetPayload<{ select: typeof deadlineSelect }>;
 
+// A deadline left open on a finished complaint has no one left to chase.
+const onOpenComplaint = { complaint: { status: { in: [...OPEN_STATUSES] } } } satisfies P.DeadlineWhereInput;
+
 /** The sweep's queries. Each step is claimed with a conditional update, so only one instance performs it. */
 @Injectable()
 export class EscalationRepository {
@@ -37,7 +41,7 @@ export class EscalationRepository {
   /** Open deadlines whose due date is before `today` (Shanghai) and not yet escalated, after id `afterId`. */
   overdue(today: string, afterId: number, take: number): Promise<DueDeadline[]> {
     return this.prisma.deadline.findMany({
-      where: { state: 'OPEN', escalatedAt: null, dueDate: { lt: toDbDate(today) }, id: { gt: afterId } },
+      where: { state: 'OPEN', escalatedAt: null, dueDate: { lt: toDbDate(today) }, id: { gt: afterId }, ...onOpenComplaint },
       orderBy: { id: 'asc' },
       take,
       select: deadlineSelect,
@@ -47,7 +51,7 @@ export class EscalationRepository {
   /** Open, not yet reminded deadlines due between `from` and `to` (inclusive). */
   dueBetween(from: string, to: string, afterId: number, take: number): Promise<DueDeadline[]> {
     return this.prisma.deadline.findMany({
-      where: { state: 'OPEN', remindedAt: null, dueDate: { gte: toDbDate(from), lte: toDbDate(to) }, id: { gt: afterId } },
+      where: { state: 'OPEN', remindedAt: null, dueDate: { gte: toDbDate(from), lte: toDbDate(to) }, id: { gt: afterId }, ...onOpenComplaint },
       orderBy: { id: 'asc' },
       take,
       select: deadlineSelect,
