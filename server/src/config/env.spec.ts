@@ -20,6 +20,17 @@ describe('environment', () => {
     expect(parseEnv({ ...secrets, DATABASE_URL: 'postgres://db/x' }).secrets.phoneKey).toBe('a'.repeat(32));
   });
 
+  it('sweeps every 60 s and sends the WeChat outbox every 10 s unless set, 0 turning either off', () => {
+    expect(parseEnv(secrets).schedule).toEqual({ sweepIntervalSeconds: 60, outboxIntervalSeconds: 10 });
+    expect(parseEnv({ ...secrets, SWEEP_INTERVAL_SECONDS: '0', OUTBOX_INTERVAL_SECONDS: '0' }).schedule).toEqual({ sweepIntervalSeconds: 0, outboxIntervalSeconds: 0 });
+    expect(() => parseEnv({ ...secrets, SWEEP_INTERVAL_SECONDS: '-5' })).toThrow(/SWEEP_INTERVAL_SECONDS/);
+  });
+
+  it('sends a subscribe message only for the types with a template id', () => {
+    const env = parseEnv({ ...secrets, WECHAT_TEMPLATE_ACCEPTED: ' tpl-a ', WECHAT_TEMPLATE_RESOLVED: '' });
+    expect(env.wechat.templates).toEqual({ ACCEPTED: 'tpl-a', TRANSFERRED: undefined, DECIDED: undefined, RESOLVED: undefined });
+  });
+
   it('fails fast naming every wrong variable', () => {
     expect(() => parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(EnvError);
     try {

@@ -23,7 +23,7 @@ const deadlineSelect = {
       streetId: true,
       business: { select: { name: true } },
       office: { select: { name: true } },
-      cadre: { select: { id: true, name: true, tier: true, districtId: true, streetId: true } },
+      cadre: { select: { id: true, name: true, tier: true, districtId: true, streetId: true, community: { select: { streetId: true } } } },
     },
   },
 } as const satisfies P.DeadlineSelect;

@@ -80,7 +80,7 @@ export class EscalationService implements OnApplicationBootstrap, OnModuleDestro
   /** The responsible cadre; without one, the complaint's street as if from its community. */
   private async originOf(d: DueDeadline): Promise<EscalationOrigin | null> {
     const cadre = d.complaint.cadre;
-    if (cadre) return { tier: cadre.tier, districtId: cadre.districtId, streetId: cadre.streetId };
+    if (cadre) return { tier: cadre.tier, districtId: cadre.districtId, streetId: cadre.streetId ?? cadre.community?.streetId ?? null };
     if (d.complaint.streetId === null) return null;
     const districtId = await this.repo.districtOfStreet(d.complaint.streetId);
     return districtId === null ? null : { tier: 'COMMUNITY', districtId, streetId: d.complaint.streetId };
