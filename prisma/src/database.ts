@@ -96,6 +96,9 @@ async function openPglite(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server drops (restart, failover, DROP DATABASE) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   // Migrations run on one dedicated connection: the advisory lock and the transactions belong to it.
   const client = await pool.connect();
