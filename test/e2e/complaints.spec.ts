@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aBusiness, aCadre, anAssignment, aUser, aWorld, type World } from '../support/builders';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { seedOfficialHolidays } from '../../server/src/calendar/calendar.seed';
 
 const shanghai = (isoLocal: string) => new Date(`${isoLocal}+08:00`);
 
@@ -19,6 +20,7 @@ describe('complaints through the HTTP API', () => {
 
   beforeEach(async () => {
     await app.truncate();
+    await seedOfficialHolidays(app.prisma);
     app.clock.travelTo(new Date());
     world = await aWorld(app.prisma);
     business = await aBusiness().named('李记小吃店').grade('D').in(world.community).at('东湖路 18 号', 32.0601, 118.7969).build(app.prisma);
@@ -253,9 +255,37 @@ describe('complaints through the HTTP API', () => {
     it('lets staff re-route with a reason that stays on the record', async () => {
       const { body } = await app.post('/api/v1/complaints', report(), tokens.resident);
       const res = await app.post(`/api/v1/workbench/complaints/${body.id}/reroute`, { officeId: world.otherOffice.id, cadreId: null, reason: '经营者实际位于西河街道' }, tokens.staff);
-      expect(res.status).toBe(200);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect((await app.get(`/api/v1/workbench/complaints/${body.id}`, tokens.otherStaff)).body.routing.at(-1)).toMatchObject({ rule: 'MANUAL', reason: '经营者实际位于西河街道' });
       expect((await app.get(`/api/v1/workbench/complaints/${body.id}`, tokens.staff)).status).toBe(404);
     });
   });
+
+  it('limits anonymous submissions per address, with a Chinese message', async () => {
+    const limited = await startTestApp({ RATE_LIMITS: 'on' });
+    try {
+      const w = await aWorld(limited.prisma);
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        const res = await limited.post('/api/v1/complaints', { ...report({ anonymous: true, reporterName: undefined, contactPhone: undefined, businessId: undefined, streetId: w.street.id }) });
+        statuses.push(res.status);
+        if (res.status === 429) expect(res.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/分钟后再试/) });
+      }
+      expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('moves an open deadline when the admin adds a holiday before it falls due', async () => {
+    app.clock.travelTo(shanghai('2026-11-30T09:00:00'));
+    const { body } = await app.post('/api/v1/complaints', report({ kind: 'COMPLAINT' }), tokens.resident);
+    expect(body.deadlines).toEqual([{ kind: 'ACCEPT', dueDate: '2026-12-09' }]);
+    const put = await app.request('PUT', '/api/v1/admin/calendar/days/2026-12-02', { body: { kind: 'HOLIDAY', name: '临时假日' }, token: tokens.admin });
+    expect(put.status).toBe(200);
+    const deadline = await app.prisma.deadline.findFirstOrThrow({ where: { complaintId: body.id } });
+    expect(deadline.dueDate.toISOString().slice(0, 10)).toBe('2026-12-10');
+  });
 });
+
