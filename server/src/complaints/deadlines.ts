@@ -17,8 +17,7 @@ export async function planDeadlines(cal: WorkingDayCalendar, kinds: readonly Dea
 }
 
 /** 'YYYY-MM-DD' ↔ the UTC-midnight Date Prisma uses for @db.Date columns. */
-export const toDbDate = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
-export const fromDbDate = (d: Date): string => d.toISOString().slice(0, 10);
+export { dayToDbDate as toDbDate, dbDateToDay as fromDbDate } from '../calendar/working-days';
 
 /** A deadline is overdue once its due date has fully passed in Asia/Shanghai. */
 export function isOverdue(dueDate: string, todayShanghai: string): boolean {
