@@ -37,23 +37,36 @@ export class BusinessRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
   /**
-   * One page of matches and their count, in one scan (the count rides along as a window over the same rows).
-   * Licence numbers: a key range on the unique B-tree, in licence order. Words: a substring scan of name and
-   * address (no index serves a substring of Chinese text), shortest names first, i.e. the closest to what was
-   * typed; sorting the matches also keeps the planner off a full walk of the name index.
+   * One page of matches and their count. Licence numbers: a key range on the unique B-tree, so the page comes
+   * off the index in licence order and the count is a separate range count. Words and area filters: one scan
+   * (no index serves a substring of Chinese text) with the count as a window over the same rows, shortest names
+   * first, i.e. the closest to what was typed; sorting the matches also keeps the planner off a full walk of the
+   * name index.
    */
   async search(filter: BusinessFilter, page: { limit: number; offset: number }) {
     const conditions = searchConditions(filter);
     const where = conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
-    const order = filter.licencePrefix !== undefined ? Prisma.sql`"licenceNo"` : Prisma.sql`length(name), name, id`;
+    const { ids, total } = filter.licencePrefix !== undefined ? await this.pageInLicenceOrder(where, page) : await this.pageByName(where, page);
+    const rows = ids.length > 0 ? await this.prisma.business.findMany({ where: { id: { in: ids } }, select: businessSummarySelect }) : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return { items: ids.flatMap((id) => byId.get(id) ?? []), total };
+  }
+
+  private async pageInLicenceOrder(where: Prisma.Sql, page: { limit: number; offset: number }) {
+    const [hits, total] = await Promise.all([
+      this.prisma.$queryRaw<{ id: number }[]>`SELECT id FROM "Business" WHERE ${where} ORDER BY "licenceNo" LIMIT ${page.limit} OFFSET ${page.offset}`,
+      this.count(where),
+    ]);
+    return { ids: hits.map((h) => h.id), total };
+  }
+
+  private async pageByName(where: Prisma.Sql, page: { limit: number; offset: number }) {
     const hits = await this.prisma.$queryRaw<{ id: number; total: number }[]>`
       SELECT id, (count(*) OVER ())::int AS total FROM "Business" WHERE ${where}
-      ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`;
+      ORDER BY length(name), name, id LIMIT ${page.limit} OFFSET ${page.offset}`;
     // A page past the end has no row to carry the count.
     const total = hits[0]?.total ?? (page.offset === 0 ? 0 : await this.count(where));
-    const rows = hits.length > 0 ? await this.prisma.business.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: businessSummarySelect }) : [];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return { items: hits.flatMap(({ id }) => byId.get(id) ?? []), total };
+    return { ids: hits.map((h) => h.id), total };
   }
 
   private async count(where: Prisma.Sql): Promise<number> {
