@@ -5,3 +5,4 @@ export * from './calendar';
 export * from './registry';
 export * from './complaints';
 export * from './notifications';
+export * from './uploads';

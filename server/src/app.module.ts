@@ -11,6 +11,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { UploadsModule } from './uploads/uploads.module';
 import { JsonLogger } from './common/logger';
 import { RateLimitGuard } from './common/rate-limit';
 import { Clock } from './common/clock';
@@ -38,7 +39,7 @@ export class AppModule {
   static forRoot(env: Env, db: Database, logger: JsonLogger): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule, EscalationModule, CalendarModule, ComplaintsModule],
+      imports: [CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule, EscalationModule, CalendarModule, ComplaintsModule, UploadsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

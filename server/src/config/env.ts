@@ -50,6 +50,12 @@ const envSchema = z.object({
   PHONE_ENCRYPTION_KEY: z.string().min(16, 'PHONE_ENCRYPTION_KEY must be at least 16 characters').optional(),
   /** Derives the query codes anonymous reporters use to track a complaint. */
   QUERY_CODE_SECRET: z.string().min(16, 'QUERY_CODE_SECRET must be at least 16 characters').optional(),
+  /** S3-compatible object storage for photos (path-style); all four set, or none for <DATA_DIR>/uploads. */
+  S3_ENDPOINT: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  S3_BUCKET: optionalText,
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
 });
 
 export type Env = {
@@ -73,6 +79,8 @@ export type Env = {
   secrets: { phoneKey: string; queryCodeSecret: string };
   rateLimits: boolean;
   schedule: { sweepIntervalSeconds: number; outboxIntervalSeconds: number };
+  /** Unset: photos on local disk under `<dataDir>/uploads`. */
+  s3: { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string } | undefined;
 };
 
 export class EnvError extends Error {}
@@ -93,6 +101,12 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (!phoneKey || !queryCodeSecret) {
     const missing = [!phoneKey && 'PHONE_ENCRYPTION_KEY', !queryCodeSecret && 'QUERY_CODE_SECRET'].filter(Boolean);
     throw new EnvError(`环境变量配置有误 / invalid environment:\n${missing.map((m) => `  ${m}: required outside the demo`).join('\n')}`);
+  }
+  const s3Vars = { S3_ENDPOINT: e.S3_ENDPOINT, S3_BUCKET: e.S3_BUCKET, S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY };
+  const s3Missing = Object.entries(s3Vars).filter(([, v]) => !v).map(([k]) => k);
+  // Half a configuration would silently keep photos on one instance's disk.
+  if (s3Missing.length > 0 && s3Missing.length < 4) {
+    throw new EnvError(`环境变量配置有误 / invalid environment:\n${s3Missing.map((m) => `  ${m}: required when any S3_ variable is set`).join('\n')}`);
   }
   return {
     port: e.PORT,
@@ -120,6 +134,16 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     secrets: { phoneKey, queryCodeSecret },
     rateLimits: e.RATE_LIMITS === 'on',
     schedule: { sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS, outboxIntervalSeconds: e.OUTBOX_INTERVAL_SECONDS },
+    s3:
+      e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? {
+            endpoint: e.S3_ENDPOINT.replace(/\/$/, ''),
+            bucket: e.S3_BUCKET,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            region: e.S3_REGION,
+          }
+        : undefined,
   };
 }
 

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Complaint photos: one file per request, in this multipart field. */
+export const UPLOAD_FIELD = 'file';
+/** Largest photo accepted (10 MB); the miniapp checks it before sending. */
+export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+/** Checked by content, not by file name or declared type. */
+export const UPLOAD_ACCEPTED_MIMES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type UploadAcceptedMime = (typeof UPLOAD_ACCEPTED_MIMES)[number];
+
+/**
+ * Where the photo was taken, read from its EXIF GPS before the EXIF is stripped: only a suggestion for the
+ * complaint's location. WGS-84 as the phone records it; maps in China (GCJ-02) need it converted.
+ */
+export const photoLocation = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+export type PhotoLocation = z.infer<typeof photoLocation>;
+
+/** The stored photo: always re-encoded (EXIF stripped), so `mime` is what is served, not what was sent. */
+export const uploadResponse = z.object({
+  id: z.string().uuid(),
+  mime: z.literal('image/jpeg'),
+  bytes: z.number().int().positive(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  location: photoLocation.nullable(),
+});
+export type UploadResponse = z.infer<typeof uploadResponse>;
+
+export const uploadIdParams = z.object({ id: z.string().uuid('照片编号格式不正确') });
+export type UploadIdParams = z.infer<typeof uploadIdParams>;
