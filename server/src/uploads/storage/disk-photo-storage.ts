@@ -26,6 +26,13 @@ export class DiskPhotoStorage implements PhotoStorage {
       await rm(temp, { force: true });
       throw err;
     }
+    // The rename itself lives in the folder: sync it too, or a crash may forget the name.
+    const folder = await open(dirname(path), 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
   }
 
   async open(key: string) {
