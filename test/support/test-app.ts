@@ -14,7 +14,7 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
  */
 export async function startTestApp(env: Record<string, string> = {}) {
   const testDb = await createTestDatabase();
-  const config = parseEnv({ DEV_LOGIN: '1', LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '0', OUTBOX_INTERVAL_SECONDS: '0', RATE_LIMITS: 'off', WECHAT_APPID: 'wx-test-appid', WECHAT_SECRET: 'test-secret', ...env });
+  const config = parseEnv({ DEV_LOGIN: '1', LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '0', OUTBOX_INTERVAL_SECONDS: '0', RATE_LIMITS: 'off', PHONE_ENCRYPTION_KEY: 'test-phone-key-0123456789', QUERY_CODE_SECRET: 'test-query-code-secret-0123', WECHAT_APPID: 'wx-test-appid', WECHAT_SECRET: 'test-secret', ...env });
   const app = await createApp({ env: config, db: testDb.db, logger: new JsonLogger('silent') });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
