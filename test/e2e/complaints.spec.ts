@@ -287,5 +287,31 @@ describe('complaints through the HTTP API', () => {
     const deadline = await app.prisma.deadline.findFirstOrThrow({ where: { complaintId: body.id } });
     expect(deadline.dueDate.toISOString().slice(0, 10)).toBe('2026-12-10');
   });
+
+  it('escalates an overdue acceptance deadline once, one tier up and to the admin', async () => {
+    const streetCadre = await aCadre().named('周立平').tier('STREET').of(world.street).build(app.prisma);
+    await aUser().username('street-cadre').cadre(streetCadre).build(app.prisma);
+    app.clock.travelTo(shanghai('2026-11-30T09:00:00'));
+    const { body } = await app.post('/api/v1/complaints', report({ kind: 'COMPLAINT' }), tokens.resident);
+    expect(body.deadlines).toEqual([{ kind: 'ACCEPT', dueDate: '2026-12-09' }]);
+
+    app.clock.travelTo(shanghai('2026-12-09T23:00:00'));
+    expect((await app.post('/api/v1/admin/sweep', {}, tokens.admin)).body.escalated).toBe(0);
+
+    app.clock.travelTo(shanghai('2026-12-10T08:00:00'));
+    const first = await app.post('/api/v1/admin/sweep', {}, tokens.admin);
+    expect(first.status).toBe(200);
+    expect(first.body.escalated).toBe(1);
+    expect((await app.post('/api/v1/admin/sweep', {}, tokens.admin)).body.escalated).toBe(0);
+
+    const escalations = await app.prisma.escalation.findMany({ where: { complaintId: body.id } });
+    expect(escalations).toHaveLength(1);
+    expect(escalations[0]).toMatchObject({ toCadreId: streetCadre.id, toTier: 'STREET' });
+    const queue = await app.get('/api/v1/workbench/complaints', tokens.staff);
+    expect(queue.body.counts.overdue).toBe(1);
+    expect(queue.body.items[0]).toMatchObject({ id: body.id });
+    const adminInbox = await app.get('/api/v1/me/notifications', tokens.admin);
+    expect(adminInbox.body.items.some((n: { complaintId: number }) => n.complaintId === body.id)).toBe(true);
+  });
 });
 
