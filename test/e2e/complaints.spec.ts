@@ -313,5 +313,25 @@ describe('complaints through the HTTP API', () => {
     const adminInbox = await app.get('/api/v1/me/notifications', tokens.admin);
     expect(adminInbox.body.items.some((n: { complaintId: number }) => n.complaintId === body.id)).toBe(true);
   });
+
+  it('offers reply templates per outcome that staff edit and cadres cannot', async () => {
+    const list = await app.get('/api/v1/workbench/reply-templates', tokens.staff);
+    expect(list.body.map((t: { outcome: string }) => t.outcome)).toEqual(['FIXED', 'NOT_FIXED', 'NO_VIOLATION', 'DUPLICATE', 'NOT_OUR_REMIT']);
+    const saved = await app.request('PUT', '/api/v1/workbench/reply-templates/FIXED', { body: { body: '经查属实，已责令整改并复查到位。' }, token: tokens.staff });
+    expect(saved.status).toBe(200);
+    expect((await app.get('/api/v1/workbench/reply-templates', tokens.admin)).body[0].body).toBe('经查属实，已责令整改并复查到位。');
+    expect((await app.get('/api/v1/workbench/reply-templates', tokens.cadre)).status).toBe(403);
+  });
+
+  it('keeps the audit trail append-only: no route edits or deletes it', async () => {
+    const { body } = await app.post('/api/v1/complaints', report(), tokens.resident);
+    await act(body.id, { action: 'accept' });
+    for (const method of ['PUT', 'PATCH', 'DELETE']) {
+      const res = await app.request(method, `/api/v1/workbench/complaints/${body.id}`, { body: {}, token: tokens.admin });
+      expect(res.status).toBe(404);
+    }
+    const trail = (await app.get(`/api/v1/workbench/complaints/${body.id}`, tokens.staff)).body.trail;
+    expect(trail.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept']);
+  });
 });
 
