@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AreasTree } from '@sa/contracts';
 import { DomainException } from '../common/domain-exception';
 import { AreaRepository } from './area.repository';
+import { fieldError } from './field-error';
 import { toRef } from './registry.mapper';
 
 /** A place in the district: the street and community a business or cadre belongs to. */
@@ -26,9 +27,9 @@ export class AreaService {
   /** The community must exist and lie in the street. */
   async place(streetId: number, communityId: number): Promise<Place> {
     const community = await this.repo.findCommunity(communityId);
-    if (!community) throw unknown('communityId', '社区不存在');
+    if (!community) throw fieldError('communityId', '社区不存在');
     if (community.streetId !== streetId) {
-      if (!(await this.repo.findStreet(streetId))) throw unknown('streetId', '街道不存在');
+      if (!(await this.repo.findStreet(streetId))) throw fieldError('streetId', '街道不存在');
       throw new DomainException('AREA_MISMATCH');
     }
     return { districtId: community.street.districtId, streetId, communityId };
@@ -36,22 +37,17 @@ export class AreaService {
 
   async street(streetId: number): Promise<{ id: number; districtId: number }> {
     const street = await this.repo.findStreet(streetId);
-    if (!street) throw unknown('streetId', '街道不存在');
+    if (!street) throw fieldError('streetId', '街道不存在');
     return street;
   }
 
   async community(communityId: number): Promise<Place> {
     const community = await this.repo.findCommunity(communityId);
-    if (!community) throw unknown('communityId', '社区不存在');
+    if (!community) throw fieldError('communityId', '社区不存在');
     return { districtId: community.street.districtId, streetId: community.streetId, communityId: community.id };
   }
 
   async requireBusinessType(id: number): Promise<void> {
-    if (!(await this.repo.findBusinessType(id))) throw unknown('businessTypeId', '业态不存在');
+    if (!(await this.repo.findBusinessType(id))) throw fieldError('businessTypeId', '业态不存在');
   }
-}
-
-/** A reference in the submitted form that does not exist is the user's mistake: 400 naming the field. */
-function unknown(path: string, message: string): DomainException {
-  return new DomainException('VALIDATION_FAILED', `提交的内容不符合要求：${path}：${message}`, [{ path, message }]);
 }

@@ -6,6 +6,7 @@ import { AreaService } from './area.service';
 import type { Ending } from './assignment.repository';
 import { CadreRepository } from './cadre.repository';
 import { cadreChangeReason } from './end-reasons';
+import { fieldError } from './field-error';
 import { cadreArea, toBusinessSummary, toCadreSummary } from './registry.mapper';
 import { checkTierRule } from './tier-rule';
 
@@ -89,12 +90,12 @@ export class CadreService {
       case 'DISTRICT':
         return { districtId: (await this.areas.district()).id, streetId: null, communityId: null };
       case 'STREET': {
-        if (!streetId) throw required('streetId', '街道干部须选择所属街道');
+        if (!streetId) throw fieldError('streetId', '街道干部须选择所属街道');
         const street = await this.areas.street(streetId);
         return { districtId: street.districtId, streetId: street.id, communityId: null };
       }
       case 'COMMUNITY': {
-        if (!communityId) throw required('communityId', '社区干部须选择所属社区');
+        if (!communityId) throw fieldError('communityId', '社区干部须选择所属社区');
         return streetId ? this.areas.place(streetId, communityId) : this.areas.community(communityId);
       }
     }
@@ -103,8 +104,4 @@ export class CadreService {
 
 function notFound(): DomainException {
   return new DomainException('NOT_FOUND', '包保干部不存在');
-}
-
-function required(path: string, message: string): DomainException {
-  return new DomainException('VALIDATION_FAILED', `提交的内容不符合要求：${path}：${message}`, [{ path, message }]);
 }
