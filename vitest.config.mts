@@ -56,7 +56,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'browser',
-          include: ['test/browser/**/*.spec.ts'],
+          include: ['test/browser/**/*.spec.ts', 'test/process/**/*.spec.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -9,7 +9,8 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, '日期无效');
 
-export const idParam = z.coerce.number().int().positive();
+// Ids are PostgreSQL int4: a larger number is a user's mistake, not a database error.
+export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 export const paging = {
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -29,6 +29,7 @@ export async function startServerProcess(env: Record<string, string> = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -48,8 +49,13 @@ export async function startServerProcess(env: Record<string, string> = {}) {
     baseUrl,
     dataDir,
     output: () => output,
+    /** Ends the process abruptly, as a crash would (the data-dir lock stays behind, stale). */
+    kill(signal: NodeJS.Signals = 'SIGKILL') {
+      child.kill(signal);
+      return new Promise<void>((r) => (exited() ? r() : child.once('exit', () => r())));
+    },
     async stop(removeData = !env.DATA_DIR) {
-      if (child.exitCode === null) {
+      if (!exited()) {
         child.kill('SIGTERM');
         await new Promise<void>((r) => child.once('exit', () => r()));
       }

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from '../support/server-process';
+
+// The built server in its own process on the embedded database, killed without warning.
+describe('a complaint acknowledged to the reporter survives a crash', () => {
+  const servers: Awaited<ReturnType<typeof startServerProcess>>[] = [];
+  afterAll(async () => {
+    for (const s of servers) await s.stop(false);
+  });
+
+  it('is still there, with its tracking number and query code, after SIGKILL and a restart', async () => {
+    const first = await startServerProcess();
+    servers.push(first);
+    const areas = (await (await fetch(`${first.baseUrl}/api/v1/areas`)).json()) as { offices: { streets: { id: number }[] }[] };
+    const streetId = areas.offices[0]!.streets[0]!.id;
+    const res = await fetch(`${first.baseUrl}/api/v1/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'REPORT',
+        category: 'POOR_HYGIENE',
+        streetId,
+        businessName: '路口早点摊',
+        description: '早点摊用未消毒的抹布擦碗，油条锅里的油发黑',
+        anonymous: true,
+        idempotencyKey: randomUUID(),
+      }),
+    });
+    expect(res.status).toBe(201);
+    const receipt = (await res.json()) as { trackingNo: string; queryCode: string };
+    await first.kill('SIGKILL');
+
+    const second = await startServerProcess({ DATA_DIR: first.dataDir });
+    servers.push(second);
+    const tracked = await fetch(`${second.baseUrl}/api/v1/complaints/track?trackingNo=${receipt.trackingNo}&queryCode=${receipt.queryCode}`);
+    expect(tracked.status).toBe(200);
+    expect(((await tracked.json()) as { status: string }).status).toBe('SUBMITTED');
+  }, 180_000);
+});
