@@ -37,21 +37,21 @@ function newestMtime(dir) {
   return newest;
 }
 
-// The h5 build takes tens of seconds; skip it when nothing under miniapp/ or contracts/ changed since.
-function buildPortal() {
-  const marker = join(root, 'miniapp', 'dist', 'h5', 'index.html');
+// Taro builds take tens of seconds; skip one when nothing under miniapp/ or contracts/ changed since.
+function buildMiniapp(type, markerFile) {
+  const marker = join(root, 'miniapp', 'dist', type, markerFile);
   const built = existsSync(marker) ? statSync(marker).mtimeMs : 0;
   const sources = Math.max(newestMtime(join(root, 'miniapp', 'src')), newestMtime(join(root, 'contracts', 'src')),
     statSync(join(root, 'miniapp', 'config', 'index.ts')).mtimeMs);
   if (built > sources) return;
-  pnpm('--filter', '@sa/miniapp', 'build:h5');
+  pnpm('--filter', '@sa/miniapp', `build:${type}`);
 }
 
 function setup() {
   ensurePnpm();
   pnpm('install', ...(process.env.CI ? ['--frozen-lockfile'] : []));
   pnpm('--filter', '@sa/contracts', '--filter', '@sa/db', '--filter', '@sa/server', 'build');
-  buildPortal();
+  buildMiniapp('h5', 'index.html');
 }
 
 const command = process.argv[2];
@@ -60,6 +60,8 @@ if (command === 'start') {
   run(process.execPath, [join(root, 'server', 'dist', 'main.js')], { env: { ...process.env, SA_DEMO: process.env.DATABASE_URL ? process.env.SA_DEMO : '1' } });
 } else if (command === 'test') {
   setup();
+  // The WeChat build is tested too (its main package must stay far below 2 MB).
+  buildMiniapp('weapp', 'app.json');
   run(process.execPath, [join(root, 'scripts', 'ensure-browser.mjs')]);
   pnpm('exec', 'vitest', 'run', ...process.argv.slice(3));
 } else {
