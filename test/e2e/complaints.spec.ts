@@ -286,6 +286,10 @@ describe('complaints through the HTTP API', () => {
     expect(put.status).toBe(200);
     const deadline = await app.prisma.deadline.findFirstOrThrow({ where: { complaintId: body.id } });
     expect(deadline.dueDate.toISOString().slice(0, 10)).toBe('2026-12-10');
+    // Taking the day back moves the deadline back (and leaves the server's calendar as the next test expects).
+    expect((await app.request('DELETE', '/api/v1/admin/calendar/days/2026-12-02', { token: tokens.admin })).status).toBe(204);
+    const restored = await app.prisma.deadline.findFirstOrThrow({ where: { complaintId: body.id } });
+    expect(restored.dueDate.toISOString().slice(0, 10)).toBe('2026-12-09');
   });
 
   it('escalates an overdue acceptance deadline once, one tier up and to the admin', async () => {
