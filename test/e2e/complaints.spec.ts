@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aBusiness, aCadre, anAssignment, aUser, aWorld, type World } from '../support/builders';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { aPhoto } from '../../server/src/uploads/testing/photo-builder';
 import { seedOfficialHolidays } from '../../server/src/calendar/calendar.seed';
 
 const shanghai = (isoLocal: string) => new Date(`${isoLocal}+08:00`);
@@ -336,6 +337,22 @@ describe('complaints through the HTTP API', () => {
     }
     const trail = (await app.get(`/api/v1/workbench/complaints/${body.id}`, tokens.staff)).body.trail;
     expect(trail.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept']);
+  });
+
+  it('shows a photo attached to a complaint only to those who handle it or reported it', async () => {
+    const jpeg = await aPhoto().jpeg().build();
+    const form = new FormData();
+    form.append('file', new Blob([jpeg], { type: 'image/jpeg' }), 'photo.jpg');
+    const uploaded = (await (await fetch(`${app.baseUrl}/api/v1/uploads`, { method: 'POST', body: form })).json()) as { id: string };
+    expect((await app.get(`/api/v1/uploads/${uploaded.id}`)).status).toBe(200);
+
+    await app.post('/api/v1/complaints', report({ photoIds: [uploaded.id] }), tokens.resident);
+    const path = `/api/v1/uploads/${uploaded.id}`;
+    expect((await app.get(path)).status).toBe(404);
+    expect((await app.get(path, tokens.otherStaff)).status).toBe(404);
+    expect((await app.get(path, tokens.otherCadre)).status).toBe(404);
+    expect((await app.get(path, await app.login('resident2'))).status).toBe(404);
+    for (const token of [tokens.resident, tokens.staff, tokens.cadre, tokens.admin]) expect((await app.get(path, token)).status).toBe(200);
   });
 });
 

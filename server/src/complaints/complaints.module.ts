@@ -9,11 +9,12 @@ import { WorkbenchRepository } from './workbench.repository';
 import { WorkbenchService } from './workbench.service';
 import { WorkflowService } from './workflow.service';
 import { DeadlineRecomputeService } from './deadline-recompute.service';
+import { PhotoAccessService } from './photo-access.service';
 
 @Module({
   imports: [CalendarModule, NotificationsModule],
   controllers: [ComplaintsController, WorkbenchController],
-  providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkbenchRepository, WorkbenchService, DeadlineRecomputeService],
-  exports: [ComplaintsRepository],
+  providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkbenchRepository, WorkbenchService, DeadlineRecomputeService, PhotoAccessService],
+  exports: [ComplaintsRepository, PhotoAccessService],
 })
 export class ComplaintsModule {}

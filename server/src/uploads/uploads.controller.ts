@@ -7,11 +7,16 @@ import { RateLimit } from '../common/rate-limit';
 import { Validate } from '../common/validate';
 import { PhotoFileInterceptor, type ReceivedFile } from './photo-file.interceptor';
 import { UploadsService } from './uploads.service';
+import { PhotoAccessService } from '../complaints/photo-access.service';
+import { DomainException } from '../common/domain-exception';
 
 @ApiTags('uploads')
 @Controller('api/v1/uploads')
 export class UploadsController {
-  constructor(private readonly uploads: UploadsService) {}
+  constructor(
+    private readonly uploads: UploadsService,
+    private readonly access: PhotoAccessService,
+  ) {}
 
   /** One photo for a complaint (anonymous reporters too): JPEG/PNG/WebP by content, at most 10 MB; EXIF stripped. */
   @Post()
@@ -28,7 +33,8 @@ export class UploadsController {
   @Get(':id')
   @Public()
   @Validate({ params: uploadIdParams })
-  async download(@Param() { id }: UploadIdParams, @Res({ passthrough: true }) res: Response) {
+  async download(@Param() { id }: UploadIdParams, @CurrentUser() user: AuthUser | undefined, @Res({ passthrough: true }) res: Response) {
+    if (!(await this.access.canSee(id, user))) throw new DomainException('NOT_FOUND');
     const photo = await this.uploads.open(id);
     // Stored photos never change; nosniff keeps a browser from reading them as anything but an image.
     res.setHeader('cache-control', 'private, max-age=86400, immutable');
