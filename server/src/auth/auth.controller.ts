@@ -9,6 +9,7 @@ import {
   type WechatLoginRequest,
 } from '@sa/contracts';
 import { Validate } from '../common/validate';
+import { RateLimit } from '../common/rate-limit';
 import { Auth, type AuthUser, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 
@@ -20,6 +21,7 @@ export class AuthController {
   @Post('auth/wechat')
   @HttpCode(200)
   @Public()
+  @RateLimit({ key: 'login-wechat', max: 60, windowSeconds: 600 })
   @Validate({ body: wechatLoginRequest })
   wechat(@Body() body: WechatLoginRequest) {
     return this.auth.wechatLogin(body.code);
@@ -28,6 +30,8 @@ export class AuthController {
   @Post('auth/password')
   @HttpCode(200)
   @Public()
+  // Per address, beside the per-account lockout: stops one address trying many accounts.
+  @RateLimit({ key: 'login-password', max: 30, windowSeconds: 600 })
   @Validate({ body: passwordLoginRequest })
   password(@Body() body: PasswordLoginRequest) {
     return this.auth.passwordLogin(body.username, body.password);
@@ -49,6 +53,8 @@ export class AuthController {
   @Post('volunteers/bind')
   @HttpCode(200)
   @Auth('RESIDENT', 'VOLUNTEER')
+  // Invitation codes are short: a few tries per user keeps guessing them out of reach.
+  @RateLimit({ key: 'volunteer-bind', max: 10, windowSeconds: 3600 })
   @Validate({ body: bindVolunteerRequest })
   bind(@CurrentUser() user: AuthUser, @Body() body: BindVolunteerRequest) {
     return this.auth.bindVolunteer(user, body.invitationCode);

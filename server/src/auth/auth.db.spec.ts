@@ -200,4 +200,18 @@ describe('login and roles', () => {
       expect(JSON.stringify(res.body.paths['/api/v1/auth/wechat'])).toContain('code');
     });
   });
+
+  it('limits invitation-code guesses per user', async () => {
+    const limited = await startTestApp({ RATE_LIMITS: 'on', WECHAT_API_BASE: wechat.url });
+    try {
+      const token = (await limited.post('/api/v1/auth/wechat', { code: 'ok-guesser' })).body.token;
+      const codes: string[] = [];
+      for (let i = 0; i < 11; i++) codes.push((await limited.post('/api/v1/volunteers/bind', { invitationCode: `GUESS${i}AB` }, token)).body.code);
+      expect(codes.slice(0, 10).every((c) => c === 'INVITATION_CODE_INVALID')).toBe(true);
+      expect(codes[10]).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
 });
+
