@@ -1,6 +1,11 @@
-// Resident pages only: the staff workbench will come as a subPackage so the main package stays small.
+// The tab pages are in the main package; pages opened from them load as subPackages to keep it small.
+// The staff workbench will come as a subPackage too.
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/report/index', 'pages/mine/index'],
+  subPackages: [
+    { root: 'pages/track', pages: ['index'] },
+    { root: 'pages/complaint', pages: ['index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#0b7a4b',

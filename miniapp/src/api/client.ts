@@ -15,6 +15,8 @@ export class ApiError extends Error {
     message: string,
     /** HTTP status; 0 when no response arrived */
     readonly status: number,
+    /** VALIDATION_FAILED: which fields, with a Chinese message each */
+    readonly details: NonNullable<ErrorBody['details']> = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -77,22 +79,57 @@ function isErrorBody(data: unknown): data is ErrorBody {
 }
 
 function toApiError(res: RawResponse): ApiError {
-  if (isErrorBody(res.data)) return new ApiError(res.data.code, res.data.message, res.statusCode);
+  if (isErrorBody(res.data)) {
+    const details = Array.isArray(res.data.details) ? res.data.details : [];
+    return new ApiError(res.data.code, res.data.message, res.statusCode, details);
+  }
   return new ApiError('BAD_RESPONSE', `服务暂时不可用，请稍后再试（${res.statusCode}）`, res.statusCode);
 }
 
 /** The one way the app talks to the server: JSON in and out, token attached, errors as ApiError. */
-export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const token = options.anonymous ? null : getToken();
-  let res = await send(method, path, options, token);
-  if (res.statusCode === 401 && !options.anonymous) {
+export function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  return withSession<T>((token) => send(method, path, options, token), options.anonymous ?? false);
+}
+
+/**
+ * One file as a multipart upload (a complaint photo), with the same token, silent re-login on 401 and
+ * ApiError as `request`. Taro.uploadFile rather than request: the mini-program can only send files that way.
+ */
+export function uploadFile<T>(path: string, filePath: string, field: string): Promise<T> {
+  return withSession<T>(async (token) => {
+    const header: Record<string, string> = { Accept: 'application/json' };
+    if (token) header.Authorization = `Bearer ${token}`;
+    try {
+      const res = await Taro.uploadFile({ url: buildUrl(path), filePath, name: field, header });
+      return { statusCode: res.statusCode, data: parseJson(res.data) };
+    } catch {
+      throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0);
+    }
+  }, false);
+}
+
+/** uploadFile hands back the body as text on both platforms. */
+function parseJson(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return data;
+  }
+}
+
+/** Sends with the stored token; on 401 logs in again once (where that can be done silently) and resends. */
+async function withSession<T>(attempt: (token: string | null) => Promise<RawResponse>, anonymous: boolean): Promise<T> {
+  const token = anonymous ? null : getToken();
+  let res = await attempt(token);
+  if (res.statusCode === 401 && !anonymous) {
     // Another request may already have logged in again while this one was in flight.
     const current = getToken();
     const fresh = current && current !== token ? current : await loginAgain();
-    if (fresh) res = await send(method, path, options, fresh);
+    if (fresh) res = await attempt(fresh);
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
-  if (res.statusCode === 401 && !options.anonymous && token) endSession();
+  if (res.statusCode === 401 && !anonymous && token) endSession();
   throw toApiError(res);
 }
 

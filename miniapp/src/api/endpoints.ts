@@ -1,5 +1,19 @@
-import type { AreasTree, BusinessDetail, BusinessSummary, Me, Page } from '@sa/contracts';
-import { request } from './client';
+import {
+  UPLOAD_FIELD,
+  type AreasTree,
+  type BusinessDetail,
+  type BusinessSummary,
+  type ComplaintPublicView,
+  type ComplaintReceipt,
+  type CreateComplaintRequest,
+  type Me,
+  type NotificationList,
+  type Page,
+  type PhotoLocation,
+  type SimilarComplaint,
+  type UploadResponse,
+} from '@sa/contracts';
+import { request, uploadFile } from './client';
 
 export type BusinessSearch = { q?: string; streetId?: number; communityId?: number; limit?: number };
 
@@ -22,4 +36,53 @@ export function searchBusinesses(search: BusinessSearch): Promise<Page<BusinessS
 
 export function fetchBusiness(id: number): Promise<BusinessDetail> {
   return request<BusinessDetail>('GET', `/api/v1/businesses/${id}`);
+}
+
+/** 随手拍: one submission (a 投诉, a 举报 or both); the idempotency key makes a retry safe. */
+export function submitComplaint(body: CreateComplaintRequest): Promise<ComplaintReceipt> {
+  return request<ComplaintReceipt>('POST', '/api/v1/complaints', { body });
+}
+
+/** Open reports about the same business, or near a point, that the user can support instead of filing again. */
+export function fetchSimilarComplaints(near: { entityId: number } | PhotoLocation): Promise<SimilarComplaint[]> {
+  return request<SimilarComplaint[]>('GET', '/api/v1/complaints/similar', { query: near });
+}
+
+/** Not in @sa/contracts: the reply of POST /complaints/:id/me-too. */
+export type SupportResult = { supportCount: number };
+
+/** 附议: "me too" on someone else's open report. */
+export function supportComplaint(id: number): Promise<SupportResult> {
+  return request<SupportResult>('POST', `/api/v1/complaints/${id}/me-too`);
+}
+
+export function fetchMyComplaints(page: { limit: number; offset: number }): Promise<Page<ComplaintPublicView>> {
+  return request<Page<ComplaintPublicView>>('GET', '/api/v1/complaints/mine', { query: page });
+}
+
+export function fetchComplaint(id: number): Promise<ComplaintPublicView> {
+  return request<ComplaintPublicView>('GET', `/api/v1/complaints/${id}`);
+}
+
+/** 进度查询 without logging in: the tracking number and the query code from the receipt. */
+export function trackComplaint(query: { trackingNo: string; queryCode: string }): Promise<ComplaintPublicView> {
+  return request<ComplaintPublicView>('GET', '/api/v1/complaints/track', { query, anonymous: true });
+}
+
+/** The reporter says the problem is not fixed (within 15 days of resolution). */
+export function reopenComplaint(id: number, reason: string): Promise<ComplaintPublicView> {
+  return request<ComplaintPublicView>('POST', `/api/v1/complaints/${id}/reopen`, { body: { reason } });
+}
+
+export function fetchNotifications(page: { limit: number; offset?: number }): Promise<NotificationList> {
+  return request<NotificationList>('GET', '/api/v1/me/notifications', { query: page });
+}
+
+export function markNotificationRead(id: number): Promise<unknown> {
+  return request<unknown>('POST', `/api/v1/me/notifications/${id}/read`);
+}
+
+/** One complaint photo; the server strips EXIF and returns where it was taken, if the photo said. */
+export function uploadPhoto(filePath: string): Promise<UploadResponse> {
+  return uploadFile<UploadResponse>('/api/v1/uploads', filePath, UPLOAD_FIELD);
 }

@@ -1,4 +1,15 @@
-import type { AreasTree, BusinessDetail, BusinessSummary, LoginResponse, Me } from '@sa/contracts';
+import type {
+  AreasTree,
+  BusinessDetail,
+  BusinessSummary,
+  ComplaintPublicView,
+  ComplaintReceipt,
+  LoginResponse,
+  Me,
+  NotificationItem,
+  SimilarComplaint,
+  UploadResponse,
+} from '@sa/contracts';
 
 export function aMe(overrides: Partial<Me> = {}): Me {
   return { id: 1, displayName: '张居民', role: 'RESIDENT', volunteer: null, officeId: null, cadreId: null, ...overrides };
@@ -52,4 +63,86 @@ export function anOffice(id: number, name: string, overrides: Partial<AreasTree[
 
 export function someAreas(offices = [anOffice(1, '东湖市场监管所'), anOffice(2, '西岭市场监管所'), anOffice(3, '南港市场监管所')]): AreasTree {
   return { district: { id: 1, name: '示范区' }, offices };
+}
+
+export function aReceipt(overrides: Partial<ComplaintReceipt> = {}): ComplaintReceipt {
+  const id = nextId++;
+  return {
+    id,
+    trackingNo: `SA20261130-${String(id).padStart(6, '0')}`,
+    kind: 'REPORT',
+    status: 'SUBMITTED',
+    queryCode: null,
+    linked: null,
+    office: { id: 1, name: '东湖市场监管所' },
+    deadlines: [{ kind: 'VERIFY', dueDate: '2026-12-21' }],
+    ...overrides,
+  };
+}
+
+export function aComplaintView(overrides: Partial<ComplaintPublicView> = {}): ComplaintPublicView {
+  const id = nextId++;
+  return {
+    id,
+    trackingNo: `SA20261130-${String(id).padStart(6, '0')}`,
+    kind: 'COMPLAINT',
+    category: 'EXPIRED_FOOD',
+    status: 'ACCEPTED',
+    statusLabel: '已受理',
+    outcome: null,
+    businessName: '老街面馆',
+    receivedAt: '2026-11-30T01:30:00.000Z',
+    office: { name: '东湖市场监管所', phone: '020-81110001' },
+    deadlines: [{ kind: 'MEDIATE', dueDate: '2027-02-08', state: 'OPEN' }],
+    timeline: [
+      { at: '2026-11-30T01:30:00.000Z', status: 'SUBMITTED', statusLabel: '已提交', note: null },
+      { at: '2026-12-01T02:00:00.000Z', status: 'ACCEPTED', statusLabel: '已受理', note: null },
+    ],
+    reply: null,
+    canReopen: false,
+    supportCount: 0,
+    ...overrides,
+  };
+}
+
+export function aSimilarComplaint(overrides: Partial<SimilarComplaint> = {}): SimilarComplaint {
+  const id = nextId++;
+  return {
+    id,
+    trackingNo: `SA20261128-${String(id).padStart(6, '0')}`,
+    kind: 'REPORT',
+    category: 'POOR_HYGIENE',
+    status: 'VERIFYING',
+    businessName: '老街面馆',
+    receivedAt: '2026-11-28T04:00:00.000Z',
+    supportCount: 2,
+    distanceMetres: null,
+    ...overrides,
+  };
+}
+
+export function anUpload(overrides: Partial<UploadResponse> = {}): UploadResponse {
+  const n = nextId++;
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    mime: 'image/jpeg',
+    bytes: 120_000,
+    width: 1280,
+    height: 960,
+    location: null,
+    ...overrides,
+  };
+}
+
+export function aNotification(overrides: Partial<NotificationItem> = {}): NotificationItem {
+  return {
+    id: nextId++,
+    kind: 'COMPLAINT_UPDATE',
+    title: '您反映的问题已受理',
+    body: '东湖市场监管所已受理您的投诉',
+    complaintId: null,
+    createdAt: '2026-12-01T02:00:00.000Z',
+    readAt: null,
+    ...overrides,
+  };
 }

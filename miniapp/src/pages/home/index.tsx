@@ -53,6 +53,14 @@ export default function HomePage() {
         <Text className='home-entry-arrow'>›</Text>
       </View>
 
+      <View className='card home-entry track-entry' onClick={() => Taro.navigateTo({ url: '/pages/track/index' })}>
+        <View>
+          <View className='card-title'>进度查询</View>
+          <View className='muted'>凭受理编号和查询码，查看投诉举报的办理进度和答复</View>
+        </View>
+        <Text className='home-entry-arrow'>›</Text>
+      </View>
+
       <View className='card'>
         <View className='card-title'>市场监管所</View>
         {offices === null && loadError === null && <View className='hint'>正在加载…</View>}

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Button, Input, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS, VOLUNTEER_CATEGORY_LABELS, bindVolunteerRequest, passwordLoginRequest, type Me } from '@sa/contracts';
 import { FormError, showError } from '../../components/show-error';
+import { Inbox } from './inbox';
+import { MyComplaints } from './my-complaints';
 import {
   bindInvitationCode,
   signInAsDemoUser,
@@ -40,9 +42,19 @@ export default function MinePage() {
       {session.status === 'loading' && <View className='hint'>正在登录…</View>}
       {session.status === 'signed-in' && <Profile me={session.me} />}
       {session.status === 'guest' && (isH5 ? <PortalLogin /> : <WechatLogin />)}
+      <View className='card home-entry track-entry' onClick={() => Taro.navigateTo({ url: '/pages/track/index' })}>
+        <View>
+          <View className='card-title'>进度查询</View>
+          <View className='muted'>未登录时提交的，凭受理编号和查询码查询</View>
+        </View>
+        <Text className='entry-arrow'>›</Text>
+      </View>
     </View>
   );
 }
+
+/** Residents and volunteers report problems; staff and cadres have only the inbox here. */
+const isReporter = (me: Me) => me.role === 'RESIDENT' || me.role === 'VOLUNTEER';
 
 function Profile({ me }: { me: Me }) {
   const { busy, run } = useAction();
@@ -57,6 +69,8 @@ function Profile({ me }: { me: Me }) {
           </View>
         )}
       </View>
+      {isReporter(me) && <MyComplaints />}
+      <Inbox opensComplaints={isReporter(me)} />
       {me.role === 'RESIDENT' && <VolunteerBinding />}
       <Button className='btn-plain logout' loading={busy} onClick={() => run(signOut, '已退出登录')}>
         退出登录

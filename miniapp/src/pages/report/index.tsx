@@ -1,123 +1,276 @@
-import { useEffect, useRef, useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
-import { CADRE_TIER_LABELS, type BusinessDetail, type BusinessSummary } from '@sa/contracts';
-import { fetchBusiness, searchBusinesses } from '../../api';
-import { GRADE_LABELS } from '../../api/labels';
-import { BusinessCard } from '../../components/business-card';
-import { errorMessage, showError } from '../../components/show-error';
-import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { useState } from 'react';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_CODES, type BusinessDetail, type ComplaintCategory, type ComplaintReceipt } from '@sa/contracts';
+import { ApiError, submitComplaint } from '../../api';
+import { FormError, errorMessage, showError } from '../../components/show-error';
+import { useSession } from '../../session/session';
+import { PhotoPicker, usePhotoUploads } from './photo-picker';
+import { PlaceStep, emptyFreePlace, type FreePlace } from './place-step';
+import {
+  DESCRIPTION_MAX,
+  anonymousAllowed,
+  emptyDraft,
+  fieldErrorsFromServer,
+  firstError,
+  loadPendingKey,
+  needsPhone,
+  newIdempotencyKey,
+  savePendingKey,
+  validateDraft,
+  type FieldErrors,
+  type ReportDraft,
+  type ReportKind,
+} from './report-draft';
+import { ReceiptView } from './receipt-view';
+import { SimilarReports } from './similar-reports';
 import './index.css';
 
-const SEARCH_DELAY_MS = 300;
+const KIND_OPTIONS: { kind: ReportKind; label: string; explanation: string }[] = [
+  { kind: 'COMPLAINT', label: '投诉', explanation: '与商家有消费纠纷，请监管所调解，如退换、赔偿（须实名）' },
+  { kind: 'REPORT', label: '举报', explanation: '反映违法违规线索，由监管所核查处理，如无证经营、卫生差（可匿名）' },
+  { kind: 'BOTH', label: '两者都有', explanation: '既要调解纠纷，又反映违法行为，将分别登记为一件投诉和一件举报' },
+];
 
-type Results = { query: string; items: BusinessSummary[]; total: number };
+type Submitted = { receipt: ComplaintReceipt; category: ComplaintCategory };
 
-/** 随手拍, step one: find the food business (经营主体) the problem is about. */
+/** 随手拍: where, what, who, on one page; a retry of the same fill never files the report twice. */
 export default function ReportPage() {
-  const [query, setQuery] = useState('');
-  const settledQuery = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
-  const [results, setResults] = useState<Results | null>(null);
-  const [searchError, setSearchError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<BusinessDetail | null>(null);
-  const latestSearch = useRef(0);
+  const session = useSession();
+  const [draft, setDraft] = useState<ReportDraft>(emptyDraft);
+  const [business, setBusiness] = useState<BusinessDetail | null>(null);
+  const [dismissedLocation, setDismissedLocation] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitted, setSubmitted] = useState<Submitted | null>(null);
+  // One key per fill of the form, kept in storage too, so a retry after a lost reply (or a restart) is recognised.
+  const [pendingKey, setPendingKey] = useState<string | null>(loadPendingKey);
+  const uploads = usePhotoUploads();
 
-  useEffect(() => {
-    if (settledQuery === '') {
-      setResults(null);
-      setSearchError(null);
-      return;
-    }
-    const searchId = ++latestSearch.current;
-    setSearchError(null);
-    searchBusinesses({ q: settledQuery })
-      .then((page) => {
-        // A slower, older search must not overwrite the answer to what the user typed last.
-        if (searchId === latestSearch.current) setResults({ query: settledQuery, ...page });
-      })
-      .catch((error: unknown) => {
-        if (searchId !== latestSearch.current) return;
-        setSearchError(errorMessage(error));
-        showError(error);
-      });
-  }, [settledQuery]);
+  const update = (change: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...change }));
+  const freePlace = draft.place?.type === 'free' ? draft.place : null;
 
-  const openBusiness = (business: BusinessSummary) => {
-    fetchBusiness(business.id).then(setSelected).catch(showError);
+  const pickBusiness = (picked: BusinessDetail) => {
+    setBusiness(picked);
+    update({ place: { type: 'business', businessId: picked.id } });
+  };
+  const setFreePlace = (place: FreePlace | null) => {
+    setBusiness(null);
+    update({ place });
   };
 
-  if (selected) return <BusinessDetailView business={selected} onBack={() => setSelected(null)} />;
+  // A photo taken on the spot says where the problem is, when the user has not said so yet.
+  const photoLocation = uploads.photos.find((photo) => photo.upload?.location)?.upload?.location ?? null;
+  const offerLocation = !business && !draft.location && !dismissedLocation ? photoLocation : null;
+  const useLocation = () => update({ location: offerLocation, place: draft.place ?? emptyFreePlace() });
+
+  const anonymous = anonymousAllowed(draft.kind) && draft.anonymousChosen;
+  const category = draft.category ? COMPLAINT_CATEGORIES[draft.category] : null;
+
+  const startOver = () => {
+    setDraft(emptyDraft());
+    setBusiness(null);
+    setDismissedLocation(false);
+    setErrors({});
+    setSubmitError(null);
+    setSubmitted(null);
+    uploads.reset();
+  };
+
+  const submit = async () => {
+    if (submitting) return;
+    if (uploads.photos.some((photo) => photo.status === 'uploading')) {
+      void Taro.showToast({ title: '照片正在上传，请稍候再提交', icon: 'none' });
+      return;
+    }
+    if (uploads.photos.some((photo) => photo.status === 'failed')) {
+      const message = '有照片未上传成功，请重试或删除后再提交';
+      setErrors({ photos: message });
+      showError(new FormError(message));
+      return;
+    }
+    const key = pendingKey ?? newIdempotencyKey();
+    const photoIds = uploads.photos.flatMap((photo) => (photo.upload ? [photo.upload.id] : []));
+    const validated = validateDraft({ ...draft, photoIds }, key);
+    if (!validated.ok) {
+      setErrors(validated.errors);
+      setSubmitError(null);
+      showError(new FormError(firstError(validated.errors)));
+      return;
+    }
+    setErrors({});
+    setSubmitError(null);
+    setPendingKey(key);
+    savePendingKey(key);
+    setSubmitting(true);
+    try {
+      const receipt = await submitComplaint(validated.request);
+      savePendingKey(null);
+      setPendingKey(null);
+      setSubmitted({ receipt, category: validated.request.category });
+    } catch (error) {
+      let message = errorMessage(error);
+      if (error instanceof ApiError && error.code === 'IDEMPOTENCY_CONFLICT') {
+        // The first try did arrive (its reply was lost) and the form has changed since: a new submission needs a new key.
+        savePendingKey(null);
+        setPendingKey(null);
+        message = '您之前提交的内容可能已被受理，登录后可在“我的”中查看；如确认是另一个问题，请再次点击提交。';
+      }
+      setErrors(fieldErrorsFromServer(error));
+      setSubmitError(message);
+      showError(new FormError(message));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (submitted) return <ReceiptView receipt={submitted.receipt} category={submitted.category} onAnother={startOver} />;
 
   return (
     <View className='page report'>
-      <View className='card'>
-        <View className='card-title'>第一步：找到经营主体</View>
-        <View className='muted'>输入店名或食品经营许可证编号（如 JY 开头的编号）</View>
-        <Input
-          className='field business-query'
-          type='text'
-          value={query}
-          placeholder='店名或许可证编号'
-          confirmType='search'
-          onInput={(event) => setQuery(event.detail.value)}
-        />
-      </View>
+      <PlaceStep
+        business={business}
+        freePlace={freePlace}
+        location={draft.location}
+        error={errors.place}
+        businessNameError={errors.businessName ?? errors.businessAddress}
+        onPickBusiness={pickBusiness}
+        onFreePlace={setFreePlace}
+        onDropLocation={() => {
+          update({ location: null });
+          setDismissedLocation(true);
+        }}
+      />
 
-      {settledQuery === '' && <View className='hint'>输入后自动搜索，点选一家查看其包保干部</View>}
-      {searchError !== null && settledQuery !== '' && <View className='hint'>{searchError}</View>}
-      {results !== null && results.query === settledQuery && (
-        <View>
-          <View className='hint'>
-            {results.total === 0
-              ? `没有找到与“${results.query}”相关的经营主体`
-              : `找到 ${results.total} 家经营主体${results.total > results.items.length ? `，显示前 ${results.items.length} 家` : ''}`}
+      {offerLocation && (
+        <View className='card location-offer'>
+          <View className='card-title'>用照片的拍摄位置？</View>
+          <View className='muted'>
+            照片记录了拍摄位置（北纬 {offerLocation.lat.toFixed(5)}，东经 {offerLocation.lng.toFixed(5)}），可用作问题发生的地点，方便监管所找到现场。
           </View>
-          {results.items.map((business) => (
-            <BusinessCard key={business.id} business={business} onSelect={openBusiness} />
-          ))}
+          <View className='offer-actions'>
+            <Button className='btn-primary use-location' size='mini' onClick={useLocation}>
+              使用该位置
+            </Button>
+            <Button className='btn-plain' size='mini' onClick={() => setDismissedLocation(true)}>
+              不使用
+            </Button>
+          </View>
         </View>
       )}
-    </View>
-  );
-}
 
-function BusinessDetailView({ business, onBack }: { business: BusinessDetail; onBack: () => void }) {
-  return (
-    <View className='page report'>
+      <SimilarReports entityId={business?.id ?? null} location={business ? null : draft.location} signedIn={session.status === 'signed-in'} />
+
       <View className='card'>
-        <View className='card-title'>{business.name}</View>
-        <View>
-          <Text className='tag'>{GRADE_LABELS[business.grade]}</Text>
-          <Text className='tag'>{business.businessType.name}</Text>
+        <View className='card-title'>第二步：反映什么问题</View>
+        <View className='field-label'>类型</View>
+        {KIND_OPTIONS.map((option) => (
+          <View
+            key={option.kind}
+            className={`kind-option${draft.kind === option.kind ? ' kind-selected' : ''}`}
+            onClick={() => update({ kind: option.kind })}
+          >
+            <Text className='kind-label'>{option.label}</Text>
+            <Text className='muted'>{option.explanation}</Text>
+          </View>
+        ))}
+        {errors.kind && <View className='field-error'>{errors.kind}</View>}
+
+        <View className='field-label'>问题类别</View>
+        <View className='chips category-chips'>
+          {COMPLAINT_CATEGORY_CODES.map((code) => (
+            <Text
+              key={code}
+              className={`chip${draft.category === code ? ' chip-selected' : ''}`}
+              onClick={() => update({ category: code })}
+            >
+              {COMPLAINT_CATEGORIES[code].label}
+            </Text>
+          ))}
         </View>
-        <View className='detail-row'>许可证编号：{business.licenceNo}</View>
-        <View className='detail-row'>地址：{business.address}</View>
-        <View className='detail-row'>
-          所在地：{business.street.name} {business.community.name}
+        {category && !category.remit && 'transferTo' in category && (
+          <View className='transfer-note'>
+            {category.label}不属于市场监管部门的食品安全职责，提交后将转交{category.transferTo}办理，并告知您转办情况。
+          </View>
+        )}
+        {errors.category && <View className='field-error'>{errors.category}</View>}
+
+        <View className='field-label'>问题描述</View>
+        <Textarea
+          className='field textarea description'
+          value={draft.description}
+          maxlength={DESCRIPTION_MAX}
+          placeholder='请写清时间、经过和看到的情况（至少 10 个字）'
+          onInput={(event) => update({ description: event.detail.value })}
+        />
+        <View className='counter'>
+          {draft.description.length}/{DESCRIPTION_MAX}
         </View>
-        {business.office && <View className='detail-row'>监管单位：{business.office.name}</View>}
+        {errors.description && <View className='field-error'>{errors.description}</View>}
+
+        <PhotoPicker {...uploads} error={errors.photos} />
       </View>
 
       <View className='card'>
-        <View className='card-title'>包保干部</View>
-        {business.cadre ? (
-          <View className='cadre'>
-            <Text className='cadre-name'>{business.cadre.name}</Text>
-            <Text className='tag'>{CADRE_TIER_LABELS[business.cadre.tier]}包保干部</Text>
-            <View className='muted'>{business.cadre.title}</View>
+        <View className='card-title'>第三步：您的联系方式</View>
+        {draft.kind === 'REPORT' && (
+          <View>
+            <View className='chips identity-chips'>
+              <Text className={`chip${!anonymous ? ' chip-selected' : ''}`} onClick={() => update({ anonymousChosen: false })}>
+                实名举报
+              </Text>
+              <Text
+                className={`chip anonymous-switch${anonymous ? ' chip-selected' : ''}`}
+                onClick={() => update({ anonymousChosen: true })}
+              >
+                匿名举报
+              </Text>
+            </View>
+            <View className='muted identity-note'>
+              {anonymous
+                ? '匿名举报不留姓名和电话，监管所无法回访，也不会告知您是否立案；您仍可凭受理编号查询办理进度。'
+                : '实名举报可收到是否立案的告知，符合条件的可申请举报奖励。您的身份严格保密，经营者和包保干部看不到。'}
+            </View>
           </View>
-        ) : (
-          <View className='hint'>该经营主体暂未确定包保干部</View>
+        )}
+        {needsPhone(draft.kind) && (
+          <View className='identity-note'>
+            {draft.anonymousChosen && <View className='field-error'>投诉不能匿名，已改为实名提交。只想匿名反映违法线索，请选择“举报”。</View>}
+            <View className='muted'>
+              投诉须实名：调解需要监管所与您联系、核实情况并告知结果，依规定须留下姓名和联系电话。您的信息加密保存，经营者和包保干部看不到。
+            </View>
+          </View>
+        )}
+        {!anonymous && (
+          <View>
+            <Input
+              className='field reporter-name'
+              value={draft.reporterName}
+              maxlength={40}
+              placeholder='姓名'
+              onInput={(event) => update({ reporterName: event.detail.value })}
+            />
+            {errors.reporterName && <View className='field-error'>{errors.reporterName}</View>}
+            <Input
+              className='field contact-phone'
+              type='text'
+              value={draft.contactPhone}
+              maxlength={20}
+              placeholder={needsPhone(draft.kind) ? '联系电话（手机或座机）' : '联系电话（选填，便于告知处理结果）'}
+              onInput={(event) => update({ contactPhone: event.detail.value })}
+            />
+            {errors.contactPhone && <View className='field-error'>{errors.contactPhone}</View>}
+          </View>
         )}
       </View>
 
-      <View className='card next-step'>
-        <View className='card-title'>第二步：描述问题</View>
-        <View className='muted'>填写问题描述、上传照片并提交反映的功能即将开放，敬请期待。</View>
-      </View>
-
-      <Button className='btn-plain' onClick={onBack}>
-        重新选择经营主体
+      {submitError && <View className='submit-error'>{submitError}</View>}
+      {errors.form && <View className='submit-error'>{errors.form}</View>}
+      <Button className='btn-primary submit-report' loading={submitting} disabled={submitting} onClick={submit}>
+        {submitError && !submitting ? '重新提交' : '提交'}
       </Button>
+      <View className='hint'>提交后将生成受理编号，监管所按法定时限受理、核查并答复。</View>
     </View>
   );
 }

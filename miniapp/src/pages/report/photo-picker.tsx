@@ -1,0 +1,108 @@
+import { useRef, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { UPLOAD_MAX_BYTES, type UploadResponse } from '@sa/contracts';
+import { uploadPhoto } from '../../api';
+import { errorMessage } from '../../components/show-error';
+import { PHOTOS_MAX } from './report-draft';
+
+export type PhotoItem = {
+  key: number;
+  /** the local file: shown at once, before (and whether or not) the upload succeeds */
+  path: string;
+  status: 'uploading' | 'done' | 'failed';
+  upload: UploadResponse | null;
+  error: string | null;
+};
+
+const TOO_LARGE = `照片不能超过 ${UPLOAD_MAX_BYTES / 1024 / 1024} MB，请压缩后再上传`;
+
+/** The photos of one report: chosen, uploaded one at a time (a weak mobile link), retried or removed. */
+export function usePhotoUploads() {
+  const [photos, setPhotos] = useState<PhotoItem[]>([]);
+  const nextKey = useRef(1);
+
+  const patch = (key: number, change: Partial<PhotoItem>) =>
+    setPhotos((list) => list.map((photo) => (photo.key === key ? { ...photo, ...change } : photo)));
+
+  const upload = async (key: number, path: string) => {
+    patch(key, { status: 'uploading', error: null });
+    try {
+      patch(key, { status: 'done', upload: await uploadPhoto(path) });
+    } catch (error) {
+      patch(key, { status: 'failed', error: errorMessage(error) });
+    }
+  };
+
+  const choose = async () => {
+    const room = PHOTOS_MAX - photos.length;
+    if (room <= 0) return;
+    let chosen: Taro.chooseImage.SuccessCallbackResult;
+    try {
+      chosen = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    } catch {
+      return; // the user closed the picker
+    }
+    const added = chosen.tempFiles.slice(0, room).map(
+      (file): PhotoItem => ({
+        key: nextKey.current++,
+        path: file.path,
+        status: file.size > UPLOAD_MAX_BYTES ? 'failed' : 'uploading',
+        upload: null,
+        error: file.size > UPLOAD_MAX_BYTES ? TOO_LARGE : null,
+      }),
+    );
+    setPhotos((list) => [...list, ...added]);
+    for (const photo of added) if (photo.status === 'uploading') await upload(photo.key, photo.path);
+  };
+
+  const retry = (photo: PhotoItem) => void upload(photo.key, photo.path);
+  const remove = (key: number) => setPhotos((list) => list.filter((photo) => photo.key !== key));
+  const reset = () => setPhotos([]);
+
+  return { photos, choose, retry, remove, reset };
+}
+
+type Props = ReturnType<typeof usePhotoUploads> & { error: string | undefined };
+
+export function PhotoPicker({ photos, choose, retry, remove, error }: Props) {
+  return (
+    <View className='photos-field'>
+      <View className='field-label'>
+        现场照片（选填，最多 {PHOTOS_MAX} 张，已选 {photos.length} 张）
+      </View>
+      <View className='photos'>
+        {photos.map((photo, index) => (
+          <View className={`photo photo-${photo.status}`} key={photo.key}>
+            <Image className='photo-thumb' src={photo.path} mode='aspectFill' />
+            {photo.status === 'uploading' && <View className='photo-overlay'>上传中…</View>}
+            {photo.status === 'failed' && (
+              <View className='photo-overlay photo-failed-overlay' onClick={() => photo.error !== TOO_LARGE && retry(photo)}>
+                {photo.error === TOO_LARGE ? '超过 10 MB' : '上传失败，点此重试'}
+              </View>
+            )}
+            <Text className='photo-remove' onClick={() => remove(photo.key)} aria-label={`删除第 ${index + 1} 张照片`}>
+              ×
+            </Text>
+          </View>
+        ))}
+        {photos.length < PHOTOS_MAX && (
+          <View className='photo photo-add' onClick={choose}>
+            <Text className='photo-add-plus'>+</Text>
+            <Text className='muted'>添加照片</Text>
+          </View>
+        )}
+      </View>
+      {photos
+        .filter((photo) => photo.status === 'failed' && photo.error)
+        .slice(0, 1)
+        .map((photo) => (
+          <View className='field-error' key={photo.key}>
+            {photo.error}
+          </View>
+        ))}
+      {error && <View className='field-error'>{error}</View>}
+      <View className='muted'>照片上传后会去除拍摄设备、时间和定位等附加信息；定位只用来建议问题发生的地点。</View>
+    </View>
+  );
+}

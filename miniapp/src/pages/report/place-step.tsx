@@ -1,0 +1,239 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { CADRE_TIER_LABELS, type AreasTree, type BusinessDetail, type BusinessSummary, type PhotoLocation } from '@sa/contracts';
+import { fetchAreas, fetchBusiness, searchBusinesses } from '../../api';
+import { GRADE_LABELS } from '../../api/labels';
+import { BusinessCard } from '../../components/business-card';
+import { errorMessage, showError } from '../../components/show-error';
+import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import type { ReportPlace } from './report-draft';
+
+const SEARCH_DELAY_MS = 300;
+
+export type FreePlace = Extract<ReportPlace, { type: 'free' }>;
+export const emptyFreePlace = (): FreePlace => ({ type: 'free', businessName: '', businessAddress: '', streetId: null, communityId: null });
+
+type Props = {
+  business: BusinessDetail | null;
+  freePlace: FreePlace | null;
+  location: PhotoLocation | null;
+  error: string | undefined;
+  businessNameError: string | undefined;
+  onPickBusiness: (business: BusinessDetail) => void;
+  onFreePlace: (place: FreePlace | null) => void;
+  onDropLocation: () => void;
+};
+
+/** 第一步: the business from the registry, or, when it is not there, a name, an address and the street. */
+export function PlaceStep(props: Props) {
+  const { business, freePlace } = props;
+  return (
+    <View className='card'>
+      <View className='card-title'>第一步：问题发生在哪里</View>
+      {business && <ChosenBusiness business={business} onChange={() => props.onFreePlace(null)} />}
+      {!business && freePlace && <FreePlaceForm {...props} place={freePlace} />}
+      {!business && !freePlace && (
+        <BusinessSearch onPick={props.onPickBusiness} onNotFound={() => props.onFreePlace(emptyFreePlace())} />
+      )}
+      {props.error && <View className='field-error'>{props.error}</View>}
+    </View>
+  );
+}
+
+type Results = { query: string; items: BusinessSummary[]; total: number };
+
+function BusinessSearch({ onPick, onNotFound }: { onPick: (business: BusinessDetail) => void; onNotFound: () => void }) {
+  const [query, setQuery] = useState('');
+  const settledQuery = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
+  const [results, setResults] = useState<Results | null>(null);
+  const [searchError, setSearchError] = useState<string | null>(null);
+  const latestSearch = useRef(0);
+
+  useEffect(() => {
+    if (settledQuery === '') {
+      setResults(null);
+      setSearchError(null);
+      return;
+    }
+    const searchId = ++latestSearch.current;
+    setSearchError(null);
+    searchBusinesses({ q: settledQuery })
+      .then((page) => {
+        // A slower, older search must not overwrite the answer to what the user typed last.
+        if (searchId === latestSearch.current) setResults({ query: settledQuery, ...page });
+      })
+      .catch((error: unknown) => {
+        if (searchId !== latestSearch.current) return;
+        setSearchError(errorMessage(error));
+        showError(error);
+      });
+  }, [settledQuery]);
+
+  const open = (listed: BusinessSummary) => {
+    fetchBusiness(listed.id).then(onPick).catch(showError);
+  };
+
+  return (
+    <View>
+      <View className='muted'>输入店名或食品经营许可证编号（如 JY 开头的编号），点选被反映的经营主体</View>
+      <Input
+        className='field business-query'
+        type='text'
+        value={query}
+        placeholder='店名或许可证编号'
+        confirmType='search'
+        onInput={(event) => setQuery(event.detail.value)}
+      />
+      {searchError !== null && settledQuery !== '' && <View className='hint'>{searchError}</View>}
+      {results !== null && results.query === settledQuery && (
+        <View>
+          <View className='hint'>
+            {results.total === 0
+              ? `没有找到与“${results.query}”相关的经营主体`
+              : `找到 ${results.total} 家经营主体${results.total > results.items.length ? `，显示前 ${results.items.length} 家` : ''}`}
+          </View>
+          {results.items.map((listed) => (
+            <BusinessCard key={listed.id} business={listed} onSelect={open} />
+          ))}
+        </View>
+      )}
+      <View className='not-found'>
+        <Text className='muted'>是流动摊贩、无证店铺，或搜不到？</Text>
+        <Text className='link not-found-link' onClick={onNotFound}>
+          找不到经营主体
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+function ChosenBusiness({ business, onChange }: { business: BusinessDetail; onChange: () => void }) {
+  return (
+    <View className='chosen'>
+      <View className='business-name'>{business.name}</View>
+      <View>
+        <Text className='tag'>{GRADE_LABELS[business.grade]}</Text>
+        <Text className='tag'>{business.businessType.name}</Text>
+      </View>
+      <View className='detail-row'>许可证编号：{business.licenceNo}</View>
+      <View className='detail-row'>地址：{business.address}</View>
+      <View className='detail-row'>
+        所在地：{business.street.name} {business.community.name}
+      </View>
+      {business.office && <View className='detail-row'>监管单位：{business.office.name}</View>}
+      <View className='cadre'>
+        <View className='detail-row'>包保干部：</View>
+        {business.cadre ? (
+          <View>
+            <Text className='cadre-name'>{business.cadre.name}</Text>
+            <Text className='tag'>{CADRE_TIER_LABELS[business.cadre.tier]}包保干部</Text>
+            <View className='muted'>{business.cadre.title}</View>
+          </View>
+        ) : (
+          <View className='muted'>该经营主体暂未确定包保干部</View>
+        )}
+      </View>
+      <Button className='btn-plain change-business' size='mini' onClick={onChange}>
+        重新选择经营主体
+      </Button>
+    </View>
+  );
+}
+
+type Streets = AreasTree['offices'][number]['streets'];
+
+function FreePlaceForm(props: Props & { place: FreePlace }) {
+  const { place, onFreePlace } = props;
+  const [areas, setAreas] = useState<AreasTree | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const load = () => {
+    setLoadError(null);
+    fetchAreas()
+      .then(setAreas)
+      .catch((error: unknown) => {
+        setLoadError(errorMessage(error));
+        showError(error);
+      });
+  };
+  useEffect(load, []);
+
+  const change = (patch: Partial<FreePlace>) => onFreePlace({ ...place, ...patch });
+  const streets: Streets = areas?.offices.flatMap((office) => office.streets) ?? [];
+  const street = streets.find((s) => s.id === place.streetId);
+  const office = areas?.offices.find((o) => o.streets.some((s) => s.id === place.streetId));
+
+  return (
+    <View className='free-place'>
+      <View className='muted'>请尽量写清店名或摊位特征、详细地址，并选择所在街道，以便监管所找到现场。</View>
+      <Input
+        className='field free-name'
+        value={place.businessName}
+        maxlength={100}
+        placeholder='经营者名称或招牌（选填）'
+        onInput={(event) => change({ businessName: event.detail.value })}
+      />
+      {props.businessNameError && <View className='field-error'>{props.businessNameError}</View>}
+      <Input
+        className='field free-address'
+        value={place.businessAddress}
+        maxlength={200}
+        placeholder='详细地址或位置描述（选填）'
+        onInput={(event) => change({ businessAddress: event.detail.value })}
+      />
+      {props.location && (
+        <View className='location'>
+          <Text className='muted'>
+            已使用照片拍摄位置（北纬 {props.location.lat.toFixed(5)}，东经 {props.location.lng.toFixed(5)}）
+          </Text>
+          <Text className='link' onClick={props.onDropLocation}>
+            {' '}
+            不使用
+          </Text>
+        </View>
+      )}
+
+      <View className='field-label'>所在街道（必选）</View>
+      {areas === null && loadError === null && <View className='hint'>正在加载街道…</View>}
+      {loadError !== null && (
+        <View>
+          <View className='hint'>{loadError}</View>
+          <Button className='btn-plain' size='mini' onClick={load}>
+            重新加载
+          </Button>
+        </View>
+      )}
+      <View className='chips street-chips'>
+        {streets.map((s) => (
+          <Text
+            key={s.id}
+            className={`chip${s.id === place.streetId ? ' chip-selected' : ''}`}
+            onClick={() => change({ streetId: s.id, communityId: null })}
+          >
+            {s.name}
+          </Text>
+        ))}
+      </View>
+      {street && street.communities.length > 0 && (
+        <View>
+          <View className='field-label'>所在社区（选填）</View>
+          <View className='chips community-chips'>
+            {street.communities.map((c) => (
+              <Text
+                key={c.id}
+                className={`chip${c.id === place.communityId ? ' chip-selected' : ''}`}
+                onClick={() => change({ communityId: c.id === place.communityId ? null : c.id })}
+              >
+                {c.name}
+              </Text>
+            ))}
+          </View>
+        </View>
+      )}
+      {office && <View className='hint'>将由{office.name}受理</View>}
+      <Text className='link back-to-search' onClick={() => onFreePlace(null)}>
+        返回搜索经营主体
+      </Text>
+    </View>
+  );
+}
