@@ -11,6 +11,7 @@ import {
   logout,
   onSessionEnded,
   request,
+  uploadFile,
 } from './client';
 
 const unauthenticated = { statusCode: 401, data: { code: 'UNAUTHENTICATED', message: '请先登录' } };
@@ -156,5 +157,61 @@ describe('api client', () => {
     expect(sent.map((req) => `${req.method} ${path(req)} ${bearer(req)}`)).toEqual(['POST /api/v1/auth/logout Bearer tok-1']);
     expect(storage.has(TOKEN_KEY)).toBe(false);
     expect(storage.has(DEMO_USER_KEY)).toBe(false);
+  });
+
+  describe('uploading a photo', () => {
+    type SentUpload = { url: string; filePath: string; name: string; header: Record<string, string> };
+    const uploads: SentUpload[] = [];
+    const uploadReplies = (...replies: ({ statusCode: number; data: string } | Error)[]) => {
+      uploads.length = 0;
+      Taro.uploadFile.mockImplementation(async (options: SentUpload) => {
+        uploads.push({ url: options.url, filePath: options.filePath, name: options.name, header: { ...options.header } });
+        const reply = replies.shift();
+        if (!reply || reply instanceof Error) throw reply ?? new Error('no reply');
+        return { ...reply, errMsg: 'uploadFile:ok' };
+      });
+    };
+    const photo = { id: '00000000-0000-4000-8000-000000000001', mime: 'image/jpeg', bytes: 1, width: 1, height: 1, location: null };
+
+    it('sends the file in the named field with the token, and reads the JSON text the platform hands back', async () => {
+      storage.set(TOKEN_KEY, 'tok-1');
+      uploadReplies({ statusCode: 201, data: JSON.stringify(photo) });
+
+      await expect(uploadFile('/api/v1/uploads', 'wxfile://tmp/a.jpg', 'file')).resolves.toEqual(photo);
+      expect(uploads).toEqual([
+        { url: 'https://api.example.test/api/v1/uploads', filePath: 'wxfile://tmp/a.jpg', name: 'file', header: { Accept: 'application/json', Authorization: 'Bearer tok-1' } },
+      ]);
+    });
+
+    it('logs in again on 401 and sends the file once more, like any other request', async () => {
+      vi.stubEnv('TARO_ENV', 'weapp');
+      storage.set(TOKEN_KEY, 'expired');
+      serve(wechatLogin('fresh'));
+      uploadReplies({ statusCode: 401, data: JSON.stringify(unauthenticated.data) }, { statusCode: 201, data: JSON.stringify(photo) });
+
+      await expect(uploadFile('/api/v1/uploads', 'a.jpg', 'file')).resolves.toEqual(photo);
+      expect(uploads.map((u) => u.header.Authorization)).toEqual(['Bearer expired', 'Bearer fresh']);
+    });
+
+    it('turns a refusal into an ApiError with the Chinese message, and a lost connection into NETWORK_ERROR', async () => {
+      uploadReplies({ statusCode: 400, data: JSON.stringify({ code: 'UPLOAD_NOT_IMAGE', message: '只能上传 JPEG、PNG 或 WebP 格式的照片' }) });
+      await expect(uploadFile('/api/v1/uploads', 'a.txt', 'file')).rejects.toMatchObject({
+        code: 'UPLOAD_NOT_IMAGE',
+        message: '只能上传 JPEG、PNG 或 WebP 格式的照片',
+        status: 400,
+      });
+
+      uploadReplies(new Error('uploadFile:fail timeout'));
+      await expect(uploadFile('/api/v1/uploads', 'a.jpg', 'file')).rejects.toMatchObject({ code: 'NETWORK_ERROR', status: 0 });
+    });
+  });
+
+  it('keeps the field-level details of a validation error', async () => {
+    serve(() => ({
+      statusCode: 400,
+      data: { code: 'VALIDATION_FAILED', message: '提交的内容不符合要求', details: [{ path: 'contactPhone', message: '请填写有效的手机号或座机号' }] },
+    }));
+    const error = await request('POST', '/api/v1/complaints', { body: {} }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'contactPhone', message: '请填写有效的手机号或座机号' }] });
   });
 });

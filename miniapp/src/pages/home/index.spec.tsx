@@ -97,4 +97,11 @@ describe('首页', () => {
     act(() => screen.getByText('随手拍').click());
     expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/report/index' });
   });
+
+  it('opens 进度查询 from its entry card', async () => {
+    render(<HomePage />);
+    await screen.findByText('东湖市场监管所');
+    act(() => screen.getByText('进度查询').click());
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/track/index' });
+  });
 });

@@ -1,8 +1,19 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Taro from '../../test/fake-taro';
-import { aLogin, aMe } from '../../test/builders';
-import { ApiError, bindVolunteer, fetchMe, getToken, loginAsDemoUser, loginWithPassword, logout } from '../../api';
+import { aComplaintView, aLogin, aMe, aNotification } from '../../test/builders';
+import {
+  ApiError,
+  bindVolunteer,
+  fetchMe,
+  fetchMyComplaints,
+  fetchNotifications,
+  getToken,
+  loginAsDemoUser,
+  loginWithPassword,
+  logout,
+  markNotificationRead,
+} from '../../api';
 import { TOKEN_KEY, request } from '../../api/client';
 import { restoreSession } from '../../session/session';
 import MinePage from './index';
@@ -11,6 +22,9 @@ vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
   bindVolunteer: vi.fn(),
   fetchMe: vi.fn(),
+  fetchMyComplaints: vi.fn(),
+  fetchNotifications: vi.fn(),
+  markNotificationRead: vi.fn(async () => ({})),
   getToken: vi.fn(),
   loginAsDemoUser: vi.fn(),
   loginWithPassword: vi.fn(),
@@ -35,6 +49,11 @@ async function signedInAs(me = aMe()) {
   vi.mocked(fetchMe).mockResolvedValue(me);
   await restoreSession();
 }
+
+beforeEach(() => {
+  vi.mocked(fetchMyComplaints).mockResolvedValue({ items: [], total: 0 });
+  vi.mocked(fetchNotifications).mockResolvedValue({ items: [], total: 0, unread: 0 });
+});
 
 describe('我的 on the h5 portal', () => {
   beforeEach(async () => {
@@ -161,5 +180,82 @@ describe('我的 when the session has ended', () => {
 
     expect(container.querySelector('.dev-login')).not.toBeNull();
     expect(screen.queryByText('张居民')).toBeNull();
+  });
+});
+
+describe('我的投诉举报 and 消息', () => {
+  it('lists the user’s reports with their status and opens one', async () => {
+    await signedInAs();
+    vi.mocked(fetchMyComplaints).mockResolvedValue({
+      items: [
+        aComplaintView({ id: 42, trackingNo: 'SA20261130-000042', kind: 'COMPLAINT', category: 'EXPIRED_FOOD', statusLabel: '已受理' }),
+        aComplaintView({ id: 41, trackingNo: 'SA20261129-000041', kind: 'REPORT', category: 'POOR_HYGIENE', statusLabel: '已办结', canReopen: true }),
+      ],
+      total: 2,
+    });
+    render(<MinePage />);
+
+    expect(await screen.findByText('我的投诉举报（2）')).toBeTruthy();
+    expect(screen.getByText('投诉 · 过期变质食品')).toBeTruthy();
+    expect(screen.getByText('已受理')).toBeTruthy();
+    expect(screen.getByText('SA20261129-000041 · 2026-11-30 09:30 · 可重新打开')).toBeTruthy();
+
+    act(() => screen.getByText('投诉 · 过期变质食品').click());
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/complaint/index?id=42' });
+  });
+
+  it('loads more of a long list', async () => {
+    await signedInAs();
+    vi.mocked(fetchMyComplaints)
+      .mockResolvedValueOnce({ items: [aComplaintView({ category: 'UNLICENSED' })], total: 2 })
+      .mockResolvedValueOnce({ items: [aComplaintView({ category: 'DIRTY_TABLEWARE' })], total: 2 });
+    render(<MinePage />);
+
+    const more = await screen.findByText('加载更多');
+    act(() => more.click());
+
+    expect(await screen.findByText('投诉 · 餐具不洁')).toBeTruthy();
+    expect(screen.getByText('投诉 · 无证经营')).toBeTruthy();
+    expect(fetchMyComplaints).toHaveBeenLastCalledWith({ limit: 10, offset: 1 });
+    expect(screen.queryByText('加载更多')).toBeNull();
+  });
+
+  it('shows the unread count, and a tapped message is marked read and opens its report', async () => {
+    await signedInAs();
+    vi.mocked(fetchNotifications).mockResolvedValue({
+      items: [
+        aNotification({ id: 9, title: '您反映的问题已办结', body: '请查看办理答复', complaintId: 42 }),
+        aNotification({ id: 8, title: '您反映的问题已受理', readAt: '2026-12-01T03:00:00.000Z' }),
+      ],
+      total: 2,
+      unread: 1,
+    });
+    render(<MinePage />);
+
+    expect(await screen.findByText('1 条未读')).toBeTruthy();
+    act(() => screen.getByText('您反映的问题已办结').click());
+
+    expect(markNotificationRead).toHaveBeenCalledWith(9);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/complaint/index?id=42' });
+    expect(screen.queryByText('1 条未读')).toBeNull();
+  });
+
+  it('shows staff their messages but no complaint list of their own', async () => {
+    await signedInAs(aMe({ role: 'OFFICE_STAFF', officeId: 1 }));
+    vi.mocked(fetchNotifications).mockResolvedValue({ items: [aNotification({ kind: 'COMPLAINT_RECEIVED', title: '新的投诉举报' })], total: 1, unread: 1 });
+    render(<MinePage />);
+
+    expect(await screen.findByText('新的投诉举报')).toBeTruthy();
+    expect(screen.queryByText(/我的投诉举报/)).toBeNull();
+    expect(fetchMyComplaints).not.toHaveBeenCalled();
+  });
+
+  it('opens 进度查询 for anyone, logged in or not', async () => {
+    vi.mocked(getToken).mockReturnValue(null);
+    await restoreSession();
+    render(<MinePage />);
+
+    act(() => screen.getByText('进度查询').click());
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/track/index' });
   });
 });
