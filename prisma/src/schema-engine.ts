@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { migrationsDir, readMigrations } from './migrate';
 
 // Prisma's WebAssembly schema engine (the same build the CLI ships) driven through the PGlite adapter,
@@ -102,9 +103,10 @@ export async function sqlFromMigrationsToSchema(dir = migrationsDir(), opts: { f
  * What Prisma would change to bring an existing database to the schema ('' when it already matches):
  * the engine introspects the database through the adapter.
  */
-export async function sqlFromDatabaseToSchema(target: { pglite: PGlite } | { url: string }, tag = 'url'): Promise<string> {
+export async function sqlFromDatabaseToSchema(target: { pglite: PGlite } | { url: string }): Promise<string> {
   const schema = readFileSync(schemaPath(), 'utf8');
-  const factory = 'pglite' in target ? new PrismaPGlite(target.pglite) : new PrismaPg({ connectionString: target.url });
+  const pool = 'url' in target ? charAsTextPool(target.url) : null;
+  const factory = 'pglite' in target ? new PrismaPGlite(target.pglite) : new PrismaPg(pool!);
   const engine = await loadEngine(schema, factory);
   try {
     const res = await engine.diff({
@@ -117,5 +119,21 @@ export async function sqlFromDatabaseToSchema(target: { pglite: PGlite } | { url
     return meaningful(res.stdout);
   } finally {
     engine.free();
+    await pool?.end();
   }
+}
+
+/**
+ * Prisma's PostgreSQL adapter has no mapping for pg_catalog's one-byte "char" type (oid 18), which the
+ * engine reads while introspecting; reported as text it introspects like the CLI's native engine.
+ */
+function charAsTextPool(connectionString: string): Pool {
+  const pool = new Pool({ connectionString, max: 2 });
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<{ fields?: { dataTypeID: number }[] }>;
+  const patched = async (...args: unknown[]) => {
+    const result = await query(...args);
+    for (const field of result.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
+    return result;
+  };
+  return Object.assign(pool, { query: patched as unknown as Pool['query'] });
 }
