@@ -34,4 +34,5 @@ export type NotificationItem = {
 export type NotificationList = { items: NotificationItem[]; total: number; unread: number };
 
 /** What one run of the deadline sweep did. */
-export type SweepResult = { today: string; escalated: number; reminded: number; notified: number; failed: number };
+/** `closed`: resolved complaints archived once the reporter's 15-day reopen window has passed. */
+export type SweepResult = { today: string; escalated: number; reminded: number; notified: number; failed: number; closed: number };

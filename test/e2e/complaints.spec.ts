@@ -134,6 +134,13 @@ describe('complaints through the HTTP API', () => {
     const late = await app.post(`/api/v1/complaints/${body.id}/reopen`, { reason: '还是有问题' }, tokens.resident);
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('REOPEN_WINDOW_CLOSED');
+
+    // The sweep then archives it, once.
+    expect((await app.post('/api/v1/admin/sweep', {}, tokens.admin)).body.closed).toBe(1);
+    expect((await app.post('/api/v1/admin/sweep', {}, tokens.admin)).body.closed).toBe(0);
+    const closed = await app.get(`/api/v1/complaints/${body.id}`, tokens.resident);
+    expect(closed.body.status).toBe('CLOSED');
+    expect(closed.body.timeline.at(-1)).toMatchObject({ status: 'CLOSED' });
   });
 
   it('refuses a step outside the table and an extension by staff', async () => {

@@ -15,6 +15,6 @@ import { PhotoAccessService } from './photo-access.service';
   imports: [CalendarModule, NotificationsModule],
   controllers: [ComplaintsController, WorkbenchController],
   providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkbenchRepository, WorkbenchService, DeadlineRecomputeService, PhotoAccessService],
-  exports: [ComplaintsRepository, PhotoAccessService],
+  exports: [ComplaintsRepository, PhotoAccessService, WorkflowService],
 })
 export class ComplaintsModule {}

@@ -128,4 +128,25 @@ export class WorkflowService {
     const workingDays = open.workingDays + VERIFY_EXTENSION_WORKING_DAYS;
     return { id: open.id, workingDays, dueDate: await this.calendar.addWorkingDays(fromDbDate(open.startDate), workingDays) };
   }
+
+  /** 归档: resolved complaints the reporter can no longer reopen are closed by the system, each with its trail entry. */
+  async closeExpired(now: Date = this.clock.now()): Promise<number> {
+    const cutoff = new Date(now.getTime() - REOPEN_WINDOW_DAYS * 86_400_000);
+    const due = await this.prisma.complaint.findMany({ where: { status: 'RESOLVED', resolvedAt: { lt: cutoff } }, select: { id: true }, take: 500 });
+    let closed = 0;
+    for (const { id } of due) {
+      const done = await this.prisma.$transaction(async (tx) => {
+        // Conditional: another instance's sweep or a last-minute reopen wins cleanly.
+        const moved = await tx.complaint.updateMany({ where: { id, status: 'RESOLVED', resolvedAt: { lt: cutoff } }, data: { status: 'CLOSED', closedAt: now } });
+        if (moved.count !== 1) return false;
+        await tx.complaintEvent.create({
+          data: { complaintId: id, at: now, actorRole: 'SYSTEM', action: 'close', fromStatus: 'RESOLVED', toStatus: 'CLOSED', reason: `办结满 ${REOPEN_WINDOW_DAYS} 日未重新打开，自动归档` },
+        });
+        return true;
+      });
+      if (done) closed++;
+    }
+    return closed;
+  }
 }
+

@@ -59,7 +59,7 @@ describe('deadline sweep: reminders and 督办', () => {
     it('escalates an overdue deadline exactly once, one tier up and to every bureau admin', async () => {
       const c = await complaintWithDeadline('2026-11-26');
 
-      expect(await sweeper.sweep(friday)).toEqual({ today: '2026-11-27', escalated: 1, reminded: 0, notified: 3, failed: 0 });
+      expect(await sweeper.sweep(friday)).toEqual({ today: '2026-11-27', escalated: 1, reminded: 0, notified: 3, failed: 0, closed: 0 });
       expect(await sweeper.sweep(friday)).toMatchObject({ escalated: 0, notified: 0 });
       expect(await sweeper.sweep(shanghai('2026-12-03T09:00:00'))).toMatchObject({ escalated: 0, notified: 0 });
 
@@ -128,7 +128,7 @@ describe('deadline sweep: reminders and 督办', () => {
       const monday = await complaintWithDeadline('2026-11-30');
       const tuesday = await complaintWithDeadline('2026-12-01');
 
-      expect(await sweeper.sweep(friday)).toEqual({ today: '2026-11-27', escalated: 0, reminded: 1, notified: 3, failed: 0 });
+      expect(await sweeper.sweep(friday)).toEqual({ today: '2026-11-27', escalated: 0, reminded: 1, notified: 3, failed: 0, closed: 0 });
       expect(await sweeper.sweep(shanghai('2026-11-28T10:00:00'))).toMatchObject({ reminded: 0 });
 
       const notices = await noticesOf('DEADLINE_REMINDER');
@@ -159,7 +159,7 @@ describe('deadline sweep: reminders and 督办', () => {
         const admin = await app.login('admin');
         const res = await app.post('/api/v1/admin/sweep', undefined, admin);
         expect(res.status).toBe(200);
-        expect(res.body).toEqual({ today: '2026-11-27', escalated: 1, reminded: 1, notified: 6, failed: 0 });
+        expect(res.body).toEqual({ today: '2026-11-27', escalated: 1, reminded: 1, notified: 6, failed: 0, closed: 0 });
 
         const staff = await app.login('staff');
         const refused = await app.post('/api/v1/admin/sweep', undefined, staff);

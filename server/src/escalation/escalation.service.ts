@@ -8,6 +8,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { shanghaiDate } from '../calendar/working-days';
 import { fromDbDate } from '../complaints/deadlines';
 import { NotificationsService } from '../notifications/notifications.service';
+import { WorkflowService } from '../complaints/workflow.service';
 import { noticeSubjectOf } from './deadline-subject';
 import { escalationNotice, reminderNotice } from './escalation-notices';
 import { escalationTarget, type EscalationOrigin } from './escalation-rule';
@@ -28,6 +29,7 @@ export class EscalationService implements OnApplicationBootstrap, OnModuleDestro
     private readonly repo: EscalationRepository,
     private readonly notifications: NotificationsService,
     private readonly calendar: CalendarService,
+    private readonly workflow: WorkflowService,
     private readonly clock: Clock,
     private readonly logger: JsonLogger,
     @Inject(ENV) private readonly env: Env,
@@ -45,7 +47,7 @@ export class EscalationService implements OnApplicationBootstrap, OnModuleDestro
 
   async sweep(now: Date = this.clock.now()): Promise<SweepResult> {
     const today = shanghaiDate(now);
-    const result: SweepResult = { today, escalated: 0, reminded: 0, notified: 0, failed: 0 };
+    const result: SweepResult = { today, escalated: 0, reminded: 0, notified: 0, failed: 0, closed: 0 };
 
     for await (const d of this.pages((after) => this.repo.overdue(today, after, PAGE))) {
       await this.step(result, 'escalate', d, async () => {
@@ -73,7 +75,13 @@ export class EscalationService implements OnApplicationBootstrap, OnModuleDestro
         result.notified += notified;
       });
     }
-    if (result.escalated || result.reminded || result.failed) this.logger.write('info', 'deadline sweep', result);
+    try {
+      result.closed = await this.workflow.closeExpired(now);
+    } catch (err) {
+      result.failed++;
+      this.logger.write('error', 'closing expired complaints failed', { error: String(err) });
+    }
+    if (result.escalated || result.reminded || result.failed || result.closed) this.logger.write('info', 'deadline sweep', result);
     return result;
   }
 
