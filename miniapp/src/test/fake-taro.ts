@@ -19,6 +19,7 @@ const Taro = {
   setClipboardData: vi.fn(async () => ({ errMsg: 'setClipboardData:ok' })),
   switchTab: vi.fn(async () => ({ errMsg: 'switchTab:ok' })),
   navigateTo: vi.fn(async () => ({ errMsg: 'navigateTo:ok' })),
+  pageScrollTo: vi.fn(async () => ({ errMsg: 'pageScrollTo:ok' })),
   makePhoneCall: vi.fn(async () => ({ errMsg: 'makePhoneCall:ok' })),
 };
 

@@ -63,7 +63,10 @@ export default function ReportPage() {
   // A photo taken on the spot says where the problem is, when the user has not said so yet.
   const photoLocation = uploads.photos.find((photo) => photo.upload?.location)?.upload?.location ?? null;
   const offerLocation = !business && !draft.location && !dismissedLocation ? photoLocation : null;
-  const useLocation = () => update({ location: offerLocation, place: draft.place ?? emptyFreePlace() });
+  const useLocation = () => {
+    update({ location: offerLocation, place: draft.place ?? emptyFreePlace() });
+    if (!draft.place) void Taro.showToast({ title: '已使用拍摄位置，请在第一步选择所在街道', icon: 'none', duration: 2500 });
+  };
 
   const anonymous = anonymousAllowed(draft.kind) && draft.anonymousChosen;
   const category = draft.category ? COMPLAINT_CATEGORIES[draft.category] : null;
@@ -109,6 +112,8 @@ export default function ReportPage() {
       savePendingKey(null);
       setPendingKey(null);
       setSubmitted({ receipt, category: validated.request.category });
+      // The receipt replaces a long form: show it from its top, where the tracking number is.
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
     } catch (error) {
       let message = errorMessage(error);
       if (error instanceof ApiError && error.code === 'IDEMPOTENCY_CONFLICT') {
@@ -143,23 +148,6 @@ export default function ReportPage() {
         }}
       />
 
-      {offerLocation && (
-        <View className='card location-offer'>
-          <View className='card-title'>用照片的拍摄位置？</View>
-          <View className='muted'>
-            照片记录了拍摄位置（北纬 {offerLocation.lat.toFixed(5)}，东经 {offerLocation.lng.toFixed(5)}），可用作问题发生的地点，方便监管所找到现场。
-          </View>
-          <View className='offer-actions'>
-            <Button className='btn-primary use-location' size='mini' onClick={useLocation}>
-              使用该位置
-            </Button>
-            <Button className='btn-plain' size='mini' onClick={() => setDismissedLocation(true)}>
-              不使用
-            </Button>
-          </View>
-        </View>
-      )}
-
       <SimilarReports entityId={business?.id ?? null} location={business ? null : draft.location} signedIn={session.status === 'signed-in'} />
 
       <View className='card'>
@@ -191,7 +179,7 @@ export default function ReportPage() {
         </View>
         {category && !category.remit && 'transferTo' in category && (
           <View className='transfer-note'>
-            {category.label}不属于市场监管部门的食品安全职责，提交后将转交{category.transferTo}办理，并告知您转办情况。
+            {category.label}不属于市场监管部门的食品安全职责，提交后将转交{category.transferTo}办理；实名提交的，将告知您转办情况。
           </View>
         )}
         {errors.category && <View className='field-error'>{errors.category}</View>}
@@ -210,6 +198,22 @@ export default function ReportPage() {
         {errors.description && <View className='field-error'>{errors.description}</View>}
 
         <PhotoPicker {...uploads} error={errors.photos} />
+        {offerLocation && (
+          <View className='location-offer'>
+            <View className='offer-title'>用照片的拍摄位置？</View>
+            <View className='muted'>
+              照片记录了拍摄位置（北纬 {offerLocation.lat.toFixed(5)}，东经 {offerLocation.lng.toFixed(5)}），可用作问题发生的地点，方便监管所找到现场。
+            </View>
+            <View className='offer-actions'>
+              <Button className='btn-primary use-location' size='mini' onClick={useLocation}>
+                使用该位置
+              </Button>
+              <Button className='btn-plain' size='mini' onClick={() => setDismissedLocation(true)}>
+                不使用
+              </Button>
+            </View>
+          </View>
+        )}
       </View>
 
       <View className='card'>
@@ -267,7 +271,7 @@ export default function ReportPage() {
 
       {submitError && <View className='submit-error'>{submitError}</View>}
       {errors.form && <View className='submit-error'>{errors.form}</View>}
-      <Button className='btn-primary submit-report' loading={submitting} disabled={submitting} onClick={submit}>
+      <Button className='btn-primary submit-report' loading={submitting} onClick={submit}>
         {submitError && !submitting ? '重新提交' : '提交'}
       </Button>
       <View className='hint'>提交后将生成受理编号，监管所按法定时限受理、核查并答复。</View>

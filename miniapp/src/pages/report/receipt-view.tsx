@@ -53,6 +53,9 @@ export function ReceiptView({ receipt, category, onAnother }: Props) {
             <Text className='receipt-value'>{receipt.linked.trackingNo}</Text>
           </View>
         )}
+        {receipt.linked && receipt.queryCode && (
+          <View className='muted'>查询码只能查询上面的受理编号；同时登记的{COMPLAINT_KIND_LABELS[receipt.linked.kind]}如需了解进度，请联系承办单位。</View>
+        )}
 
         <View className='detail-row'>承办单位：{receipt.office ? receipt.office.name : '待分派，监管部门将尽快确定承办单位'}</View>
         {receipt.deadlines.map((deadline) => (
@@ -61,7 +64,7 @@ export function ReceiptView({ receipt, category, onAnother }: Props) {
           </View>
         ))}
         {!transfer.remit && 'transferTo' in transfer && (
-          <View className='hint'>该问题不属于市场监管部门职责，将转交{transfer.transferTo}办理，并告知您转办情况。</View>
+          <View className='hint'>该问题不属于市场监管部门职责，将转交{transfer.transferTo}办理。</View>
         )}
         <View className='muted'>期限按法定工作日计算，节假日顺延。</View>
       </View>

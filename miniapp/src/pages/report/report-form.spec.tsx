@@ -347,6 +347,22 @@ describe('随手拍 · 附议', () => {
     expect(screen.getByText('后可以附议')).toBeTruthy();
   });
 
+  it('shows the first three and the rest on request', async () => {
+    await asGuest();
+    vi.mocked(fetchSimilarComplaints).mockResolvedValue(
+      ['UNLICENSED', 'EXPIRED_FOOD', 'POOR_HYGIENE', 'DIRTY_TABLEWARE'].map((category) =>
+        aSimilarComplaint({ category: category as 'UNLICENSED', kind: 'REPORT' }),
+      ),
+    );
+    const { container } = render(<ReportPage />);
+    await pickBusiness(container);
+
+    await screen.findByText('无证经营 · 举报');
+    expect(screen.queryByText('餐具不洁 · 举报')).toBeNull();
+    tap('查看全部 4 条');
+    expect(screen.getByText('餐具不洁 · 举报')).toBeTruthy();
+  });
+
   it('shows the server message when 附议 is refused', async () => {
     await signedIn();
     vi.mocked(supportComplaint).mockRejectedValue(new ApiError('ALREADY_SUPPORTED', '您已附议过该问题', 409));

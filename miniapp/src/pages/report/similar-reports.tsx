@@ -12,6 +12,8 @@ import { fetchSimilarComplaints, supportComplaint } from '../../api';
 import { formatDate } from '../../components/format';
 import { showError } from '../../components/show-error';
 
+const SHOWN_FIRST = 3;
+
 type Props = { entityId: number | null; location: PhotoLocation | null; signedIn: boolean };
 
 /**
@@ -22,11 +24,13 @@ export function SimilarReports({ entityId, location, signedIn }: Props) {
   const [items, setItems] = useState<SimilarComplaint[]>([]);
   const [supported, setSupported] = useState<Set<number>>(new Set());
   const [busyId, setBusyId] = useState<number | null>(null);
+  const [showAll, setShowAll] = useState(false);
   const lat = location?.lat;
   const lng = location?.lng;
 
   useEffect(() => {
     setItems([]);
+    setShowAll(false);
     const near = entityId !== null ? { entityId } : lat !== undefined && lng !== undefined ? { lat, lng } : null;
     if (near === null) return;
     let current = true;
@@ -62,7 +66,7 @@ export function SimilarReports({ entityId, location, signedIn }: Props) {
       <View className='muted'>
         如果是同一个问题，点“我也遇到了”附议即可，监管所会一并处理，不必重复提交；如果是不同的问题，请继续填写。
       </View>
-      {items.map((item) => (
+      {(showAll ? items : items.slice(0, SHOWN_FIRST)).map((item) => (
         <View className='list-item similar-item' key={item.id}>
           <View className='similar-title'>
             {COMPLAINT_CATEGORIES[item.category].label} · {COMPLAINT_KIND_LABELS[item.kind]}
@@ -89,6 +93,11 @@ export function SimilarReports({ entityId, location, signedIn }: Props) {
           )}
         </View>
       ))}
+      {!showAll && items.length > SHOWN_FIRST && (
+        <Text className='link show-all' onClick={() => setShowAll(true)}>
+          查看全部 {items.length} 条
+        </Text>
+      )}
     </View>
   );
 }

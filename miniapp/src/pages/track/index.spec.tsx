@@ -46,22 +46,20 @@ describe('进度查询', () => {
     expect(screen.getByText('核查期限：2026-12-21 24:00 前')).toBeTruthy();
     expect(screen.getByText('已按期完成')).toBeTruthy();
     // Beijing time, newest first
-    const steps = [...container.querySelectorAll('.timeline-status')].map((step) => step.textContent);
+    const steps = Array.from(container.querySelectorAll('.timeline-status')).map((step) => step.textContent);
     expect(steps).toEqual(['已办结', '核查中', '已提交']);
     expect(screen.getByText('2026-12-05 16:15')).toBeTruthy();
     expect(screen.getByText('已责令整改')).toBeTruthy();
   });
 
-  it('opens with the numbers from the receipt filled in', async () => {
+  it('opens from the receipt with the numbers filled in and the progress shown', async () => {
     routerParams.trackingNo = 'SA20261130-000042';
     routerParams.queryCode = 'K7M2Q9XA';
     vi.mocked(trackComplaint).mockResolvedValue(aComplaintView({ reply: null }));
     const { container } = render(<TrackPage />);
 
-    expect((await fieldIn(container, 'tracking-no')).value).toBe('SA20261130-000042');
-    search(container);
-
     expect(await screen.findByText('监管所尚未答复')).toBeTruthy();
+    expect((await fieldIn(container, 'tracking-no')).value).toBe('SA20261130-000042');
     expect(trackComplaint).toHaveBeenCalledWith({ trackingNo: 'SA20261130-000042', queryCode: 'K7M2Q9XA' });
   });
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Input, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { trackComplaintQuery, type ComplaintPublicView } from '@sa/contracts';
@@ -34,6 +34,11 @@ export default function TrackPage() {
       setBusy(false);
     }
   };
+
+  // Opened from a receipt with both numbers: show the progress straight away (once, for those numbers).
+  useEffect(() => {
+    if (params.trackingNo && params.queryCode) void search();
+  }, []);
 
   return (
     <View className='page track'>
