@@ -18,3 +18,17 @@ export const paging = {
 };
 
 export type Page<T> = { items: T[]; total: number };
+
+/**
+ * Free text from a form: trimmed, bounded, no control characters (PostgreSQL refuses NUL in text).
+ * Multi-line text (descriptions, replies) keeps its line breaks and tabs.
+ */
+export function formText(min: number, max: number, opts: { multiline?: boolean; minMessage?: string; maxMessage?: string } = {}) {
+  const forbidden = opts.multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/;
+  return z
+    .string()
+    .trim()
+    .min(min, opts.minMessage)
+    .max(max, opts.maxMessage)
+    .refine((s) => !forbidden.test(s), '不能包含控制字符');
+}

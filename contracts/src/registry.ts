@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VOLUNTEER_CATEGORIES, type VolunteerCategory } from './auth';
+import { formText } from './common';
 
 export const GRADES = ['A', 'B', 'C', 'D'] as const;
 export type Grade = (typeof GRADES)[number];
@@ -26,14 +27,8 @@ const MAX_ID = 2_147_483_647;
 export const dbId = z.number().int().positive().max(MAX_ID, '编号超出范围');
 /** An id in a query string or path. */
 export const dbIdParam = z.coerce.number().int().positive().max(MAX_ID, '编号超出范围');
-/** Free text from a form: trimmed, bounded, no control characters (PostgreSQL refuses NUL in text). */
-export const plainText = (min: number, max: number, minMessage?: string) =>
-  z
-    .string()
-    .trim()
-    .min(min, minMessage)
-    .max(max)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), '不能包含控制字符');
+/** Free text from a form on one line (see formText). */
+export const plainText = (min: number, max: number, minMessage?: string) => formText(min, max, { minMessage });
 
 export type AreasTree = {
   district: Ref;

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   createComplaintRequest,
+  formText,
   idParam,
   similarComplaintsQuery,
   trackComplaintQuery,
@@ -15,7 +16,7 @@ import { ComplaintsService } from './complaints.service';
 import { WorkflowService } from './workflow.service';
 
 const byId = z.object({ id: idParam });
-const reopenBody = z.object({ reason: z.string().trim().min(2, '请说明未解决的情况').max(500) });
+const reopenBody = z.object({ reason: formText(2, 500, { multiline: true, minMessage: '请说明未解决的情况' }) });
 const mineQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(20), offset: z.coerce.number().int().min(0).max(100_000).default(0) });
 
 /** Reporter-facing: submit, track, suggest similar, 附议, reopen. */
