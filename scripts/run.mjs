@@ -60,8 +60,10 @@ if (command === 'start') {
   run(process.execPath, [join(root, 'server', 'dist', 'main.js')], { env: { ...process.env, SA_DEMO: process.env.DATABASE_URL ? process.env.SA_DEMO : '1' } });
 } else if (command === 'test') {
   setup();
-  // The WeChat build is tested too (its main package must stay far below 2 MB).
+  // The WeChat build is tested too (its main package must stay far below 2 MB), and the miniapp type-checked
+  // against the contracts (its bundler strips types without checking them).
   buildMiniapp('weapp', 'app.json');
+  pnpm('--filter', '@sa/miniapp', 'typecheck');
   run(process.execPath, [join(root, 'scripts', 'ensure-browser.mjs')]);
   pnpm('exec', 'vitest', 'run', ...process.argv.slice(3));
 } else {

@@ -101,7 +101,8 @@ export type ComplaintReceipt = {
   status: ComplaintStatus;
   /** for reporters who are not logged in: tracking number + query code let them check status */
   queryCode: string | null;
-  linked: null | { id: number; trackingNo: string; kind: ComplaintKind };
+  /** the other half of a 投诉+举报 submission, with its own query code when the reporter is not logged in */
+  linked: null | { id: number; trackingNo: string; kind: ComplaintKind; queryCode: string | null };
   office: null | { id: number; name: string };
   deadlines: { kind: DeadlineKind; dueDate: string }[];
 };

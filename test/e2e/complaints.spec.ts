@@ -126,6 +126,7 @@ describe('complaints through the HTTP API', () => {
     const reopened = await app.post(`/api/v1/complaints/${body.id}/reopen`, { reason: '今天又看到在卖过期酸奶' }, tokens.resident);
     expect(reopened.status).toBe(200);
     expect(reopened.body.status).toBe('REOPENED');
+    expect(reopened.body.timeline.at(-1)).toMatchObject({ status: 'REOPENED', note: '今天又看到在卖过期酸奶' });
     expect((await act(body.id, { action: 'reprocess' })).body.status).toBe('VERIFYING');
     await act(body.id, { action: 'noCase', reason: '复查仍未发现' });
     await act(body.id, { action: 'resolve', outcome: 'NO_VIOLATION', reply: '复查仍未发现过期食品。' });
@@ -163,6 +164,14 @@ describe('complaints through the HTTP API', () => {
       expect(second.status).toBe(201);
       expect(second.body.trackingNo).toBe(first.body.trackingNo);
       expect(await app.prisma.complaint.count()).toBe(1);
+    });
+
+    it('gives a reporter who is not logged in a query code for each half of a 投诉+举报 submission', async () => {
+      const res = await app.post('/api/v1/complaints', report({ kind: 'BOTH' }));
+      expect(res.body.queryCode).toMatch(/^[2-9A-Z]{8}$/);
+      expect(res.body.linked.queryCode).toMatch(/^[2-9A-Z]{8}$/);
+      const tracked = await app.get(`/api/v1/complaints/track?trackingNo=${res.body.linked.trackingNo}&queryCode=${res.body.linked.queryCode}`);
+      expect(tracked.body).toMatchObject({ kind: 'REPORT', status: 'SUBMITTED' });
     });
 
     it('splits a 投诉+举报 submission into two linked records', async () => {

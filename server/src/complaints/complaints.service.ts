@@ -107,7 +107,9 @@ export class ComplaintsService {
       kind: c.kind,
       status: c.status,
       queryCode: user ? null : queryCodeFor(this.env.secrets.queryCodeSecret, c.trackingNo, c.idempotencyKey!),
-      linked: linked ? { id: linked.id, trackingNo: linked.trackingNo, kind: linked.kind } : null,
+      linked: linked
+        ? { id: linked.id, trackingNo: linked.trackingNo, kind: linked.kind, queryCode: user ? null : queryCodeFor(this.env.secrets.queryCodeSecret, linked.trackingNo, linked.idempotencyKey!) }
+        : null,
       office: c.office ? { id: c.office.id, name: c.office.name } : null,
       deadlines: c.deadlines.map((d) => ({ kind: d.kind, dueDate: fromDbDate(d.dueDate) })),
     };
@@ -229,7 +231,13 @@ export class ComplaintsService {
         at: e.at.toISOString(),
         status: e.toStatus,
         statusLabel: COMPLAINT_STATUS_LABELS[e.toStatus],
-        note: e.payload && typeof e.payload === 'object' && 'reply' in (e.payload as object) ? String((e.payload as { reply: unknown }).reply) : null,
+        // Staff replies, and the reporter's own words when they reopened it; never internal reasons.
+        note:
+          e.payload && typeof e.payload === 'object' && 'reply' in (e.payload as object)
+            ? String((e.payload as { reply: unknown }).reply)
+            : e.action === 'reopen'
+              ? e.reason
+              : null,
       })),
       reply: lastReply ? String((lastReply.payload as { reply: unknown }).reply) : null,
       canReopen: c.status === 'RESOLVED' && resolvedAt !== undefined && this.clock.now().getTime() - resolvedAt <= REOPEN_WINDOW_DAYS * 86_400_000,

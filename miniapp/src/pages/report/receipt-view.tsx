@@ -53,8 +53,11 @@ export function ReceiptView({ receipt, category, onAnother }: Props) {
             <Text className='receipt-value'>{receipt.linked.trackingNo}</Text>
           </View>
         )}
-        {receipt.linked && receipt.queryCode && (
-          <View className='muted'>查询码只能查询上面的受理编号；同时登记的{COMPLAINT_KIND_LABELS[receipt.linked.kind]}如需了解进度，请联系承办单位。</View>
+        {receipt.linked?.queryCode && (
+          <View className='receipt-row'>
+            <Text className='receipt-label'>{COMPLAINT_KIND_LABELS[receipt.linked.kind]}查询码</Text>
+            <Text className='receipt-value query-code linked-query-code'>{receipt.linked.queryCode}</Text>
+          </View>
         )}
 
         <View className='detail-row'>承办单位：{receipt.office ? receipt.office.name : '待分派，监管部门将尽快确定承办单位'}</View>

@@ -200,7 +200,7 @@ describe('随手拍 · 提交投诉举报', () => {
         queryCode: 'K7M2Q9XA',
         office: { id: 2, name: '西岭市场监管所' },
         deadlines: [{ kind: 'ACCEPT', dueDate: '2026-12-09' }],
-        linked: { id: 43, trackingNo: 'SA20261130-000043', kind: 'REPORT' },
+        linked: { id: 43, trackingNo: 'SA20261130-000043', kind: 'REPORT', queryCode: 'P3R8W2NC' },
       }),
     );
     const { container } = render(<ReportPage />);
@@ -217,6 +217,7 @@ describe('随手拍 · 提交投诉举报', () => {
     expect(screen.getByText('承办单位：西岭市场监管所')).toBeTruthy();
     expect(screen.getByText('受理期限：2026-12-09 24:00 前')).toBeTruthy();
     expect(screen.getByText('SA20261130-000043')).toBeTruthy();
+    expect(screen.getByText('P3R8W2NC')).toBeTruthy();
     expect(submitComplaint).toHaveBeenCalledWith(
       expect.objectContaining({ kind: 'BOTH', anonymous: false, reporterName: '王小明', contactPhone: '13800138000' }),
     );
