@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   }
   const logger = new JsonLogger(env.logLevel);
   const dataDir = resolve(env.dataDir);
-  const db = await openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { dataDir });
+  const db = await openDatabase(env.databaseUrl ? { url: env.databaseUrl, poolSize: env.databasePoolSize } : { dataDir });
   logger.write('info', 'database ready', { kind: db.kind, ...(db.kind === 'pglite' ? { dataDir } : {}) });
   await seedOnFirstStart(db.prisma, { demo: env.demo, logger });
 

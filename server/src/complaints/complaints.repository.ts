@@ -4,6 +4,7 @@ import type { Prisma as P } from '@sa/db';
 import { PRISMA, type Prisma } from '../database/database';
 import type { RoutingDecision } from '../routing/routing';
 import { toDbDate, type PlannedDeadline } from './deadlines';
+import { formatTrackingNo } from './tracking';
 
 export const complaintInclude = {
   office: { select: { id: true, name: true, phone: true } },
@@ -16,6 +17,14 @@ export const complaintInclude = {
 } as const satisfies P.ComplaintInclude;
 
 export type ComplaintRecord = P.ComplaintGetPayload<{ include: typeof complaintInclude }>;
+
+/** What a receipt and the first notices need: fewer relations than the full record, read on every submission. */
+export const receiptInclude = {
+  office: complaintInclude.office,
+  business: complaintInclude.business,
+  deadlines: complaintInclude.deadlines,
+} as const satisfies P.ComplaintInclude;
+export type ComplaintReceiptRecord = P.ComplaintGetPayload<{ include: typeof receiptInclude }>;
 
 export type NewComplaint = {
   kind: ComplaintKind;
@@ -44,12 +53,17 @@ export type NewComplaint = {
 export class ComplaintsRepository {
   constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
 
-  findByIdempotencyKey(key: string) {
-    return this.prisma.complaint.findUnique({ where: { idempotencyKey: key }, include: complaintInclude });
-  }
-
   findById(id: number) {
     return this.prisma.complaint.findUnique({ where: { id }, include: complaintInclude });
+  }
+
+  findForReceipt(id: number) {
+    return this.prisma.complaint.findUnique({ where: { id }, include: receiptInclude });
+  }
+
+  /** Only whether a key was used: the common case on submission is that it was not. */
+  findIdByIdempotencyKey(key: string) {
+    return this.prisma.complaint.findUnique({ where: { idempotencyKey: key }, select: { id: true } });
   }
 
   findByTrackingNo(trackingNo: string) {
@@ -101,15 +115,22 @@ export class ComplaintsRepository {
    * submission is whole and committed before the reply.
    */
   async createSubmission(records: NewComplaint[], receivedAt: Date, receivedDay: string): Promise<number[]> {
+    // Numbers are drawn before the transaction: the day's counter row is then locked for one statement,
+    // not for the whole insert, so concurrent submissions do not queue behind each other. A failed insert
+    // leaves a gap in the day's numbers, which is harmless.
+    const trackingNos: string[] = [];
+    for (let i = 0; i < records.length; i++) {
+      const seq = await this.prisma.trackingSequence.upsert({
+        where: { day: receivedDay },
+        create: { day: receivedDay, last: 1 },
+        update: { last: { increment: 1 } },
+      });
+      trackingNos.push(formatTrackingNo(receivedDay, seq.last));
+    }
     return this.prisma.$transaction(async (tx) => {
       const ids: number[] = [];
       for (const [index, r] of records.entries()) {
-        const seq = await tx.trackingSequence.upsert({
-          where: { day: receivedDay },
-          create: { day: receivedDay, last: 1 },
-          update: { last: { increment: 1 } },
-        });
-        const trackingNo = `SA${receivedDay.replaceAll('-', '')}-${String(seq.last).padStart(6, '0')}`;
+        const trackingNo = trackingNos[index]!;
         const created = await tx.complaint.create({
           data: {
             trackingNo,

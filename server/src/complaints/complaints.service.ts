@@ -17,7 +17,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { shanghaiDate } from '../calendar/working-days';
 import { routeComplaint, type RoutingInput } from '../routing/routing';
 import { NotificationsService } from '../notifications/notifications.service';
-import { type ComplaintRecord, ComplaintsRepository, type NewComplaint } from './complaints.repository';
+import { type ComplaintReceiptRecord, type ComplaintRecord, ComplaintsRepository, type NewComplaint } from './complaints.repository';
 import { fromDbDate, planDeadlines } from './deadlines';
 import { queryCodeFor, queryCodeMatches } from './tracking';
 import { DEADLINES_ON_RECEIPT, OPEN_STATUSES, REOPEN_WINDOW_DAYS } from './workflow';
@@ -41,8 +41,8 @@ export class ComplaintsService {
 
   /** 随手拍: intake of a 投诉, a 举报, or both (split into two linked records). */
   async submit(input: CreateComplaintRequest, user: AuthUser | undefined): Promise<ComplaintReceipt> {
-    const existing = await this.repo.findByIdempotencyKey(input.idempotencyKey);
-    if (existing) return this.replay(existing, input, user);
+    const used = await this.repo.findIdByIdempotencyKey(input.idempotencyKey);
+    if (used) return this.replay((await this.repo.findForReceipt(used.id))!, input, user);
 
     const kinds: ComplaintKind[] = input.kind === 'BOTH' ? ['COMPLAINT', 'REPORT'] : [input.kind];
     const reporterName = input.anonymous ? null : (input.reporterName ?? null);
@@ -88,19 +88,19 @@ export class ComplaintsService {
       });
     }
     const ids = await this.repo.createSubmission(records, receivedAt, receivedDay);
-    const created = await Promise.all(ids.map((id) => this.repo.findById(id)));
+    const created = await Promise.all(ids.map((id) => this.repo.findForReceipt(id)));
     for (const c of created) if (c) await this.notifications.complaintReceived(c);
     return this.receipt(created[0]!, created[1] ?? null, user);
   }
 
-  private async replay(existing: ComplaintRecord, input: CreateComplaintRequest, user: AuthUser | undefined): Promise<ComplaintReceipt> {
+  private async replay(existing: ComplaintReceiptRecord, input: CreateComplaintRequest, user: AuthUser | undefined): Promise<ComplaintReceipt> {
     const sameReporter = (existing.reporterUserId ?? null) === (user?.id ?? null);
     if (!sameReporter || existing.description !== input.description) throw new DomainException('IDEMPOTENCY_CONFLICT');
-    const linked = existing.linkedComplaintId ? await this.repo.findById(existing.linkedComplaintId) : null;
+    const linked = existing.linkedComplaintId ? await this.repo.findForReceipt(existing.linkedComplaintId) : null;
     return this.receipt(existing, linked, user);
   }
 
-  private receipt(c: ComplaintRecord, linked: ComplaintRecord | null, user: AuthUser | undefined): ComplaintReceipt {
+  private receipt(c: ComplaintReceiptRecord, linked: ComplaintReceiptRecord | null, user: AuthUser | undefined): ComplaintReceipt {
     return {
       id: c.id,
       trackingNo: c.trackingNo,

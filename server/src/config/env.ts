@@ -21,6 +21,8 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Connections each instance keeps to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** The embedded demo: seeds the demo district on first start and enables dev login. */
   SA_DEMO: flag,
   /** `dev:<username>` login codes; defaults to on only in the embedded demo. */
@@ -63,6 +65,7 @@ export type Env = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  databasePoolSize: number;
   demo: boolean;
   devLogin: boolean;
   wechat: {
@@ -113,6 +116,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     demo,
     devLogin,
     wechat: {

@@ -4,7 +4,7 @@ import { ENV, type Env } from '../config/env';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain-exception';
 import { JsonLogger } from '../common/logger';
-import type { ComplaintRecord } from '../complaints/complaints.repository';
+import type { ComplaintReceiptRecord, ComplaintRecord } from '../complaints/complaints.repository';
 import type { WorkflowAction } from '../complaints/workflow';
 import { categoryLabel, type InboxNotice, type NoticeSubject, receivedNotice, reporterNotice } from './inbox-notices';
 import { type Db, type InboxRow, NotificationsRepository, type OutboxRow } from './notifications.repository';
@@ -30,7 +30,7 @@ export class NotificationsService {
   ) {}
 
   /** A new complaint: the responsible cadre's user and the handling office's staff. */
-  async complaintReceived(c: ComplaintRecord): Promise<void> {
+  async complaintReceived(c: ComplaintReceiptRecord): Promise<void> {
     await this.safely('complaintReceived', c.id, async () => {
       const users = unique([...(await this.repo.cadreUserIds(c.cadreId)), ...(await this.repo.officeStaffIds(c.officeId))]);
       await this.repo.deliver(inboxRows(users, receivedNotice(noticeSubject(c)), c.id, `complaint:${c.id}:received`), []);
@@ -111,7 +111,7 @@ function unique(ids: number[]): number[] {
 }
 
 /** Only the fields a notice may show: never the reporter's name, phone or the description. */
-export function noticeSubject(c: ComplaintRecord): NoticeSubject {
+export function noticeSubject(c: ComplaintReceiptRecord): NoticeSubject {
   return {
     trackingNo: c.trackingNo,
     kind: c.kind,
