@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { openDatabase } from '@sa/db';
+import { DataDirLockedError, MigrationError, openDatabase } from '@sa/db';
 import { createApp } from './app';
 import { EnvError, parseEnv } from './config/env';
 import { JsonLogger } from './common/logger';
@@ -39,6 +39,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`启动失败 / failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // Known conditions an operator can act on get their message alone; anything else keeps its stack.
+  const known = err instanceof DataDirLockedError || err instanceof MigrationError;
+  const text = err instanceof Error ? (known ? err.message : (err.stack ?? err.message)) : String(err);
+  process.stderr.write(`启动失败 / failed to start: ${text}\n`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServerProcess } from '../support/server-process';
+import { spawnSync } from 'node:child_process';
+import { freePort, serverMain, startServerProcess } from '../support/server-process';
 
 // The built server in its own process on the embedded database, killed without warning.
 describe('a complaint acknowledged to the reporter survives a crash', () => {
@@ -37,4 +38,18 @@ describe('a complaint acknowledged to the reporter survives a crash', () => {
     expect(tracked.status).toBe(200);
     expect(((await tracked.json()) as { status: string }).status).toBe('SUBMITTED');
   }, 180_000);
+
+  it('refuses a second server on the same data folder with a clear message', async () => {
+    const running = await startServerProcess();
+    servers.push(running);
+    const second = spawnSync(process.execPath, [serverMain], {
+      env: { ...process.env, PORT: String(await freePort()), DATA_DIR: running.dataDir, SA_DEMO: '1' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(/数据目录 .* 正被另一个进程 \(pid \d+\) 使用/);
+    expect(second.stderr).not.toMatch(/\n\s+at /);
+  }, 120_000);
 });
+
