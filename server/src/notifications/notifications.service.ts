@@ -111,7 +111,12 @@ function unique(ids: number[]): number[] {
 }
 
 /** Only the fields a notice may show: never the reporter's name, phone or the description. */
-export function noticeSubject(c: ComplaintReceiptRecord): NoticeSubject {
+export function noticeSubject(
+  c: Pick<ComplaintReceiptRecord, 'trackingNo' | 'kind' | 'businessName' | 'category' | 'outcome' | 'transferTo'> & {
+    business: { name: string } | null;
+    office: { name: string } | null;
+  },
+): NoticeSubject {
   return {
     trackingNo: c.trackingNo,
     kind: c.kind,
