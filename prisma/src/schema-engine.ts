@@ -78,6 +78,18 @@ function migrationList(dir = migrationsDir()) {
   };
 }
 
+/** The SQL script from `from` to the schema's datamodel, '' when they already agree. */
+async function diffToSchema(engine: Engine, schema: string, from: Record<string, unknown>): Promise<string> {
+  const res = await engine.diff({
+    from,
+    to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
+    script: true,
+    exitCode: null,
+    filters: NO_FILTERS,
+  });
+  return meaningful(res.stdout);
+}
+
 /** SQL that would take a database with every migration applied to the current schema ('' when none). */
 export async function sqlFromMigrationsToSchema(dir = migrationsDir(), opts: { fromEmpty?: boolean } = {}): Promise<string> {
   const schema = readFileSync(schemaPath(), 'utf8');
@@ -85,14 +97,7 @@ export async function sqlFromMigrationsToSchema(dir = migrationsDir(), opts: { f
   const engine = await loadEngine(schema, new PrismaPGlite(pg));
   try {
     const hasMigrations = !opts.fromEmpty && readMigrations(dir).length > 0;
-    const res = await engine.diff({
-      from: hasMigrations ? migrationList(dir) : { tag: 'empty' },
-      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTERS,
-    });
-    return meaningful(res.stdout);
+    return await diffToSchema(engine, schema, hasMigrations ? migrationList(dir) : { tag: 'empty' });
   } finally {
     engine.free();
     await pg.close();
@@ -109,14 +114,7 @@ export async function sqlFromDatabaseToSchema(target: { pglite: PGlite } | { url
   const factory = 'pglite' in target ? new PrismaPGlite(target.pglite) : new PrismaPg(pool!);
   const engine = await loadEngine(schema, factory);
   try {
-    const res = await engine.diff({
-      from: { tag: 'schemaDatasource', files: [{ path: 'schema.prisma', content: schema }], configDir: '.' },
-      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTERS,
-    });
-    return meaningful(res.stdout);
+    return await diffToSchema(engine, schema, { tag: 'schemaDatasource', files: [{ path: 'schema.prisma', content: schema }], configDir: '.' });
   } finally {
     engine.free();
     await pool?.end();
