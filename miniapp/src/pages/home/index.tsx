@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { AreasTree } from '@sa/contracts';
 import { fetchAreas } from '../../api';
 import { errorMessage, showError } from '../../components/show-error';
 import { useSession } from '../../session/session';
 import './index.css';
+import { LoadError } from '../../components/load-error';
 
 type Offices = AreasTree['offices'];
 
@@ -64,14 +65,7 @@ export default function HomePage() {
       <View className='card'>
         <View className='card-title'>市场监管所</View>
         {offices === null && loadError === null && <View className='hint'>正在加载…</View>}
-        {loadError !== null && (
-          <View>
-            <View className='hint'>{loadError}</View>
-            <Button className='btn-plain' size='mini' onClick={loadOffices}>
-              重新加载
-            </Button>
-          </View>
-        )}
+        <LoadError message={loadError} onRetry={loadOffices} />
         {offices?.map((office) => (
           <View className='office' key={office.id}>
             <View className='office-name'>{office.name}</View>

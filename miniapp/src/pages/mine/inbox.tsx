@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { NOTIFICATION_KIND_LABELS, type NotificationItem, type NotificationList } from '@sa/contracts';
 import { fetchNotifications, markNotificationRead } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { errorMessage } from '../../components/show-error';
 import { useLoadOnShow } from '../../hooks/use-load-on-show';
 import { openComplaint } from './my-complaints';
+import { LoadError } from '../../components/load-error';
 
 const SHOWN = 10;
 
@@ -45,14 +46,7 @@ export function Inbox({ opensComplaints }: { opensComplaints: boolean }) {
         消息
         {inbox && inbox.unread > 0 && <Text className='unread-badge'>{inbox.unread} 条未读</Text>}
       </View>
-      {loadError !== null && (
-        <View>
-          <View className='hint'>{loadError}</View>
-          <Button className='btn-plain' size='mini' onClick={load}>
-            重新加载
-          </Button>
-        </View>
-      )}
+      <LoadError message={loadError} onRetry={load} />
       {inbox?.total === 0 && <View className='hint'>暂无消息</View>}
       {inbox?.items.map((item) => (
         <View className={`list-item notification${item.readAt === null ? ' unread' : ''}`} key={item.id} onClick={() => open(item)}>

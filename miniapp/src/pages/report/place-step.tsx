@@ -7,6 +7,7 @@ import { BusinessCard } from '../../components/business-card';
 import { errorMessage, showError } from '../../components/show-error';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import type { ReportPlace } from './report-draft';
+import { LoadError } from '../../components/load-error';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -195,14 +196,7 @@ function FreePlaceForm(props: Props & { place: FreePlace }) {
 
       <View className='field-label'>所在街道（必选）</View>
       {areas === null && loadError === null && <View className='hint'>正在加载街道…</View>}
-      {loadError !== null && (
-        <View>
-          <View className='hint'>{loadError}</View>
-          <Button className='btn-plain' size='mini' onClick={load}>
-            重新加载
-          </Button>
-        </View>
-      )}
+      <LoadError message={loadError} onRetry={load} />
       <View className='chips street-chips'>
         {streets.map((s) => (
           <Text
