@@ -6,3 +6,4 @@ export * from './registry';
 export * from './complaints';
 export * from './notifications';
 export * from './uploads';
+export * from './workbench';

@@ -1,10 +1,12 @@
-// The tab pages are in the main package; pages opened from them load as subPackages to keep it small.
-// The staff workbench will come as a subPackage too.
+// The tab pages are in the main package; pages opened from them, the staff workbench and the admin screens
+// load as subPackages to keep it small.
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/report/index', 'pages/mine/index'],
   subPackages: [
     { root: 'pages/track', pages: ['index'] },
     { root: 'pages/complaint', pages: ['index'] },
+    { root: 'pages/workbench', pages: ['index', 'templates', 'businesses'] },
+    { root: 'pages/admin', pages: ['index', 'businesses', 'cadres', 'volunteers', 'users', 'calendar'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,0 +1,40 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { Role } from '@sa/contracts';
+
+type Link = { url: string; label: string; roles: readonly Role[] };
+
+/** Every workbench and admin screen, and who may open it. */
+export const STAFF_LINKS: readonly Link[] = [
+  { url: '/pages/workbench/index', label: '投诉举报', roles: ['OFFICE_STAFF', 'CADRE', 'ADMIN'] },
+  { url: '/pages/workbench/businesses', label: '我包保的经营主体', roles: ['CADRE'] },
+  { url: '/pages/workbench/templates', label: '答复模板', roles: ['OFFICE_STAFF', 'ADMIN'] },
+  { url: '/pages/admin/index', label: '区食安办管理', roles: ['ADMIN'] },
+];
+
+export const isStaffRole = (role: Role) => role === 'OFFICE_STAFF' || role === 'CADRE' || role === 'ADMIN';
+
+/** The workbench's own navigation, shown at the top of each staff screen; `current` is the open page's url. */
+export function StaffNav({ role, current }: { role: Role; current: string }) {
+  const links = STAFF_LINKS.filter((l) => l.roles.includes(role));
+  return (
+    <View className='staff-nav' role='navigation' aria-label='工作台导航'>
+      {links.map((l) => {
+        const active = l.url === current;
+        return (
+          <View
+            key={l.url}
+            className={`staff-nav-link${active ? ' staff-nav-active' : ''}`}
+            role='link'
+            tabIndex={0}
+            aria-current={active ? 'page' : undefined}
+            onClick={() => !active && void Taro.redirectTo({ url: l.url })}
+            onKeyDown={(e: { key?: string }) => (e.key === 'Enter' || e.key === ' ') && !active && void Taro.redirectTo({ url: l.url })}
+          >
+            <Text>{l.label}</Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
