@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '我包保的经营主体',
+});
