@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '经营主体管理',
+});

@@ -1,0 +1,5 @@
+import { AdminShell } from './admin-shell';
+
+export default function AdminCalendarPage() {
+  return <AdminShell current='/pages/admin/calendar' title='工作日历'>{() => null}</AdminShell>;
+}
