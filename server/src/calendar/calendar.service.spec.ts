@@ -110,3 +110,13 @@ describe('CalendarService edits', () => {
     await expect(sut.deleteDay(admin, '2026-03-03')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('CalendarService scheduled years', () => {
+  it('counts a year as scheduled only once it has an official holiday, not for a make-up day alone', async () => {
+    expect(await sut.scheduledYears()).toEqual(new Set([2025, 2026]));
+    await sut.putDay(admin, '2027-01-03', { kind: 'MAKEUP_WORKDAY', name: '调休' });
+    expect((await sut.scheduledYears()).has(2027)).toBe(false);
+    await sut.putDay(admin, '2027-01-01', { kind: 'HOLIDAY', name: '元旦' });
+    expect((await sut.scheduledYears()).has(2027)).toBe(true);
+  });
+});

@@ -64,6 +64,14 @@ export class CalendarService {
     return { from, add, date: await this.addWorkingDays(from, add) };
   }
 
+  /**
+   * Years whose official schedule was entered: at least one HOLIDAY row. A year with only make-up days
+   * (or nothing) counts weekends alone, so deadlines running into it are provisional.
+   */
+  async scheduledYears(): Promise<Set<number>> {
+    return rules.scheduledYears(await this.calendar());
+  }
+
   async listYear(year: number): Promise<CalendarDaysResponse> {
     const cal = await this.calendar();
     const items = [...cal.days.values()].filter((d) => d.date.startsWith(`${year}-`)).sort((a, b) => (a.date < b.date ? -1 : 1));

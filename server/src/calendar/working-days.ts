@@ -30,6 +30,13 @@ export function holidayCalendar(entries: readonly CalendarEntry[]): HolidayCalen
   return { days, years };
 }
 
+/** Years with at least one official holiday: the ones whose State Council schedule was entered. */
+export function scheduledYears(cal: HolidayCalendar): Set<number> {
+  const years = new Set<number>();
+  for (const entry of cal.days.values()) if (entry.kind === 'HOLIDAY') years.add(Number(entry.date.slice(0, 4)));
+  return years;
+}
+
 /** Weekends are off, official holidays are off, official make-up days (调休上班) are on. */
 export function isWorkingDay(cal: HolidayCalendar, date: string): boolean {
   return workingByRules(cal, date, toUtcMs(date));

@@ -1,4 +1,4 @@
-import type { DeadlineKind } from '@sa/contracts';
+import type { DeadlineKind, DeadlineUnit } from '@sa/contracts';
 import { DEADLINE_WORKING_DAYS } from './workflow';
 
 /** What deadline arithmetic needs from the working-day calendar. */
@@ -18,6 +18,18 @@ export async function planDeadlines(cal: WorkingDayCalendar, kinds: readonly Dea
 
 /** 'YYYY-MM-DD' ↔ the UTC-midnight Date Prisma uses for @db.Date columns. */
 export { dayToDbDate as toDbDate, dbDateToDay as fromDbDate } from '../calendar/working-days';
+
+/**
+ * A working-day limit is provisional while it runs into a year whose official holiday schedule is not entered:
+ * it was counted on weekends alone and moves once the holidays are. Calendar-day limits never move.
+ */
+export function isProvisional(startDate: string, dueDate: string, unit: DeadlineUnit, scheduledYears: ReadonlySet<number>): boolean {
+  if (unit !== 'WORKING_DAYS') return false;
+  for (let year = Number(startDate.slice(0, 4)); year <= Number(dueDate.slice(0, 4)); year++) {
+    if (!scheduledYears.has(year)) return true;
+  }
+  return false;
+}
 
 /** A deadline is overdue once its due date has fully passed in Asia/Shanghai. */
 export function isOverdue(dueDate: string, todayShanghai: string): boolean {
