@@ -222,3 +222,19 @@ export type VolunteerView = {
   boundAt: string | null;
   active: boolean;
 };
+
+/** GET /api/v1/admin/commitments: each business's current 包保 cadre and whether their current letter is signed. */
+export const commitmentStatusQuery = z.object({
+  status: z.enum(['signed', 'unsigned']).optional(),
+  streetId: dbIdParam.optional(),
+  q: plainText(0, 50).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type CommitmentStatusQuery = z.infer<typeof commitmentStatusQuery>;
+
+/** One row of that list (a Page of them): no cadre means no current assignment; no commitment means unsigned. */
+export type CommitmentStatusRow = BusinessSummary & {
+  cadre: CadreSummary | null;
+  commitment: null | { version: number; signedAt: string };
+};
