@@ -8,8 +8,8 @@ import { formatTrackingNo } from './tracking';
 
 export const complaintInclude = {
   office: { select: { id: true, name: true, phone: true } },
-  cadre: { select: { id: true, name: true, tier: true } },
-  business: { select: { id: true, name: true, licenceNo: true, address: true } },
+  cadre: { select: { id: true, name: true, tier: true, title: true } },
+  business: { select: { id: true, name: true, licenceNo: true, address: true, grade: true } },
   deadlines: { orderBy: { id: 'asc' } },
   events: { orderBy: { id: 'asc' } },
   routings: { orderBy: { id: 'asc' } },
