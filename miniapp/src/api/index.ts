@@ -1,2 +1,3 @@
 export { ApiError, getToken, loginAsDemoUser, loginWithPassword, loginWithWechat, logout, onSessionEnded } from './client';
 export * from './endpoints';
+export * from './admin';
