@@ -37,6 +37,8 @@ export type Me = SessionUser & {
   volunteer: null | { name: string; category: VolunteerCategory };
   officeId: number | null;
   cadreId: number | null;
+  /** A WeChat identity opens this account (a resident's own, or a staff member's 账号绑定). */
+  wechatBound: boolean;
 };
 
 export const bindVolunteerRequest = z.object({

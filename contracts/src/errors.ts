@@ -29,6 +29,8 @@ export const ERRORS = {
   NOT_CURRENT_CADRE: { status: 403, message: '您不是该经营主体的当前包保干部' },
   CALENDAR_DAY_CONFLICT: { status: 409, message: '该日期已有节假日安排' },
   USERNAME_TAKEN: { status: 409, message: '用户名已存在' },
+  CADRE_HAS_ACCOUNT: { status: 409, message: '该包保干部已有登录账号' },
+  CANNOT_DISABLE_SELF: { status: 409, message: '不能停用自己的账号' },
   ANONYMOUS_COMPLAINT_NOT_ALLOWED: { status: 400, message: '投诉须实名：请填写姓名和联系电话，或改为匿名举报' },
   CONTACT_PHONE_REQUIRED: { status: 400, message: '投诉须填写联系电话，以便监管所联系您' },
   REPORTER_ADDRESS_REQUIRED: { status: 400, message: '投诉须填写通讯地址，以便监管所书面告知您' },

@@ -26,6 +26,13 @@ describe('environment', () => {
     expect(() => parseEnv({ ...secrets, SWEEP_INTERVAL_SECONDS: '-5' })).toThrow(/SWEEP_INTERVAL_SECONDS/);
   });
 
+  it('keeps resident sessions 30 days and ends staff sessions after 12 idle hours unless set', () => {
+    expect(parseEnv(secrets)).toMatchObject({ sessionTtlHours: 720, staffSessionIdleHours: 12 });
+    expect(parseEnv({ ...secrets, SESSION_TTL_HOURS: '48', STAFF_SESSION_IDLE_HOURS: '2' })).toMatchObject({ sessionTtlHours: 48, staffSessionIdleHours: 2 });
+    expect(() => parseEnv({ ...secrets, STAFF_SESSION_IDLE_HOURS: '0' })).toThrow(/STAFF_SESSION_IDLE_HOURS/);
+    expect(() => parseEnv({ ...secrets, STAFF_SESSION_IDLE_HOURS: 'half a day' })).toThrow(/STAFF_SESSION_IDLE_HOURS/);
+  });
+
   it('sends a subscribe message only for the types with a template id', () => {
     const env = parseEnv({ ...secrets, WECHAT_TEMPLATE_ACCEPTED: ' tpl-a ', WECHAT_TEMPLATE_RESOLVED: '' });
     expect(env.wechat.templates).toEqual({ ACCEPTED: 'tpl-a', TRANSFERRED: undefined, DECIDED: undefined, RESOLVED: undefined });

@@ -42,7 +42,10 @@ const envSchema = z.object({
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3_600).default(10),
   /** Folder of the built h5 portal, served at `/`. */
   PORTAL_DIR: z.string().optional(),
+  /** Fixed lifetime of a session (residents and volunteers; also the longest a staff session can live). */
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
+  /** Staff, cadre and admin sessions end after this many hours without a request. */
+  STAFF_SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -77,6 +80,7 @@ export type Env = {
   };
   portalDir: string | undefined;
   sessionTtlHours: number;
+  staffSessionIdleHours: number;
   login: { maxFailures: number; lockMinutes: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   secrets: { phoneKey: string; queryCodeSecret: string };
@@ -133,6 +137,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     },
     portalDir: e.PORTAL_DIR,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    staffSessionIdleHours: e.STAFF_SESSION_IDLE_HOURS,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
     logLevel: e.LOG_LEVEL,
     secrets: { phoneKey, queryCodeSecret },
