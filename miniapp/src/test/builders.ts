@@ -12,7 +12,7 @@ import type {
 } from '@sa/contracts';
 
 export function aMe(overrides: Partial<Me> = {}): Me {
-  return { id: 1, displayName: '张居民', role: 'RESIDENT', volunteer: null, officeId: null, cadreId: null, ...overrides };
+  return { id: 1, displayName: '张居民', role: 'RESIDENT', volunteer: null, officeId: null, cadreId: null, wechatBound: false, ...overrides };
 }
 
 export function aLogin(token: string, user: Partial<Me> = {}): LoginResponse {
@@ -91,9 +91,12 @@ export function aComplaintView(overrides: Partial<ComplaintPublicView> = {}): Co
     statusLabel: '已受理',
     outcome: null,
     businessName: '老街面馆',
+    description: '货架上的牛奶已过保质期三天，仍在销售',
+    photoIds: [],
+    place: { businessName: '老街面馆', address: '人民路 12 号', streetName: '东湖街道', communityName: '幸福社区' },
     receivedAt: '2026-11-30T01:30:00.000Z',
     office: { name: '东湖市场监管所', phone: '020-81110001' },
-    deadlines: [{ kind: 'MEDIATE', dueDate: '2027-02-08', state: 'OPEN' }],
+    deadlines: [{ kind: 'MEDIATE', dueDate: '2027-02-08', state: 'OPEN', provisional: false }],
     timeline: [
       { at: '2026-11-30T01:30:00.000Z', status: 'SUBMITTED', statusLabel: '已提交', note: null },
       { at: '2026-12-01T02:00:00.000Z', status: 'ACCEPTED', statusLabel: '已受理', note: null },
