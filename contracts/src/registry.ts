@@ -157,6 +157,8 @@ export type CommitmentVersion = {
   signedAt: string;
   supersededAt: string | null;
   supersededReason: string | null;
+  /** the photo of the signed paper letter (GET /api/v1/uploads/:id); null for letters recorded before photos */
+  photoUploadId: string | null;
 };
 
 export type AssignmentView = {
@@ -184,6 +186,10 @@ export type CommitmentView = CommitmentVersion & { business: Ref; cadre: CadreSu
 export type MyBusiness = BusinessSummary & {
   assignmentId: number;
   assignedAt: string;
+  /** the office covering the business's street */
+  office: Ref;
+  /** complaints about this business in the cadre's scope that are not yet resolved */
+  openComplaints: number;
   /** the cadre's current (unsuperseded) letter for this business; null: still to sign */
   commitment: null | { version: number; signedAt: string };
 };
