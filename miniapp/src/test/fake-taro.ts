@@ -19,6 +19,11 @@ const Taro = {
   setClipboardData: vi.fn(async () => ({ errMsg: 'setClipboardData:ok' })),
   switchTab: vi.fn(async () => ({ errMsg: 'switchTab:ok' })),
   navigateTo: vi.fn(async () => ({ errMsg: 'navigateTo:ok' })),
+  reLaunch: vi.fn(async () => ({ errMsg: 'reLaunch:ok' })),
+  // The user confirms unless a test says otherwise.
+  showModal: vi.fn(async () => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
+  downloadFile: vi.fn(),
+  previewImage: vi.fn(async () => ({ errMsg: 'previewImage:ok' })),
   pageScrollTo: vi.fn(async () => ({ errMsg: 'pageScrollTo:ok' })),
   makePhoneCall: vi.fn(async () => ({ errMsg: 'makePhoneCall:ok' })),
 };
