@@ -14,6 +14,7 @@ export const complaintInclude = {
   events: { orderBy: { id: 'asc' } },
   routings: { orderBy: { id: 'asc' } },
   photos: { orderBy: { position: 'asc' }, select: { uploadId: true } },
+  penaltyDecision: true,
 } as const satisfies P.ComplaintInclude;
 
 export type ComplaintRecord = P.ComplaintGetPayload<{ include: typeof complaintInclude }>;
@@ -42,6 +43,8 @@ export type NewComplaint = {
   reporterName: string | null;
   reporterPhoneEnc: string | null;
   reporterPhoneMasked: string | null;
+  reporterAddressEnc: string | null;
+  byVolunteer: boolean;
   idempotencyKey: string;
   photoIds: string[];
   routing: RoutingDecision;
@@ -149,6 +152,8 @@ export class ComplaintsRepository {
             reporterName: r.reporterName,
             reporterPhoneEnc: r.reporterPhoneEnc,
             reporterPhoneMasked: r.reporterPhoneMasked,
+            reporterAddressEnc: r.reporterAddressEnc,
+            byVolunteer: r.byVolunteer,
             idempotencyKey: index === 0 ? r.idempotencyKey : `${r.idempotencyKey}#${index + 1}`,
             officeId: r.routing.officeId,
             cadreId: r.routing.cadreId,
@@ -248,6 +253,15 @@ export class ComplaintsRepository {
       this.prisma.complaint.findMany({ where: { reporterUserId: userId }, orderBy: { id: 'desc' }, take, skip, include: complaintInclude }),
       this.prisma.complaint.count({ where: { reporterUserId: userId } }),
     ]);
+  }
+
+  /** Street and community names for the reporter's view (the complaint keeps only their ids). */
+  async areaNames(streetIds: number[], communityIds: number[]) {
+    const [streets, communities] = await Promise.all([
+      streetIds.length ? this.prisma.street.findMany({ where: { id: { in: streetIds } }, select: { id: true, name: true } }) : [],
+      communityIds.length ? this.prisma.community.findMany({ where: { id: { in: communityIds } }, select: { id: true, name: true } }) : [],
+    ]);
+    return { streets: new Map(streets.map((s) => [s.id, s.name])), communities: new Map(communities.map((c) => [c.id, c.name])) };
   }
 
   deadlinesFor(complaintId: number, kinds: DeadlineKind[]) {
