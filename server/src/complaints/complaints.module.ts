@@ -4,6 +4,8 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { ComplaintsController } from './complaints.controller';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
+import { FollowUpsRepository } from './follow-ups.repository';
+import { FollowUpsService } from './follow-ups.service';
 import { WorkbenchController } from './workbench.controller';
 import { WorkbenchRepository } from './workbench.repository';
 import { WorkbenchService } from './workbench.service';
@@ -14,7 +16,7 @@ import { PhotoAccessService } from './photo-access.service';
 @Module({
   imports: [CalendarModule, NotificationsModule],
   controllers: [ComplaintsController, WorkbenchController],
-  providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkbenchRepository, WorkbenchService, DeadlineRecomputeService, PhotoAccessService],
+  providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkbenchRepository, WorkbenchService, DeadlineRecomputeService, PhotoAccessService, FollowUpsRepository, FollowUpsService],
   exports: [ComplaintsRepository, PhotoAccessService, WorkflowService],
 })
 export class ComplaintsModule {}

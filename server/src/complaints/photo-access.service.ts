@@ -3,25 +3,41 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { PRISMA, type Prisma } from '../database/database';
 
 /**
- * Who may look at a photo. Once attached to a complaint it is evidence: only the reporter, the handling
- * office, the responsible cadre and the admin see it. Before that (the form's preview) the unguessable id is enough.
+ * Who may look at a photo. Once attached it is evidence or a record:
+ * - a complaint's photo: its reporter, the handling office, the responsible cadre and the admin;
+ * - a follow-up's photo: the handling office, the complaint's cadre (and the cadre who took it) and the admin,
+ *   never the reporter or the public;
+ * - a signed commitment letter's photo: the cadre who signed it, the office covering the business's street and the admin.
+ * Before that (a form's preview) the unguessable id is enough.
  */
 @Injectable()
 export class PhotoAccessService {
   constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
 
   async canSee(uploadId: string, user: AuthUser | undefined): Promise<boolean> {
-    const attached = await this.prisma.complaintPhoto.findMany({
-      where: { uploadId },
-      select: { complaint: { select: { officeId: true, cadreId: true, reporterUserId: true } } },
-    });
-    if (attached.length === 0) return true;
+    const [complaints, followUps, letters] = await Promise.all([
+      this.prisma.complaintPhoto.findMany({
+        where: { uploadId },
+        select: { complaint: { select: { officeId: true, cadreId: true, reporterUserId: true } } },
+      }),
+      this.prisma.followUpPhoto.findMany({
+        where: { uploadId },
+        select: { followUp: { select: { cadreId: true, complaint: { select: { officeId: true, cadreId: true } } } } },
+      }),
+      this.prisma.commitmentLetter.findMany({
+        where: { photoUploadId: uploadId },
+        select: { cadreId: true, business: { select: { street: { select: { officeId: true } } } } },
+      }),
+    ]);
+    if (complaints.length === 0 && followUps.length === 0 && letters.length === 0) return true;
     if (!user) return false;
-    return attached.some(({ complaint: c }) =>
-      user.role === 'ADMIN' ||
-      c.reporterUserId === user.id ||
-      (user.role === 'OFFICE_STAFF' && user.officeId !== null && c.officeId === user.officeId) ||
-      (user.role === 'CADRE' && user.cadreId !== null && c.cadreId === user.cadreId),
+    if (user.role === 'ADMIN') return true;
+    const office = (officeId: number | null) => user.role === 'OFFICE_STAFF' && user.officeId !== null && officeId === user.officeId;
+    const cadre = (cadreId: number | null) => user.role === 'CADRE' && user.cadreId !== null && cadreId === user.cadreId;
+    return (
+      complaints.some(({ complaint: c }) => c.reporterUserId === user.id || office(c.officeId) || cadre(c.cadreId)) ||
+      followUps.some(({ followUp: f }) => office(f.complaint.officeId) || cadre(f.complaint.cadreId) || cadre(f.cadreId)) ||
+      letters.some((l) => cadre(l.cadreId) || office(l.business.street.officeId))
     );
   }
 }

@@ -4,14 +4,18 @@ import { z } from 'zod';
 import {
   COMPLAINT_OUTCOMES,
   complaintActionRequest,
+  followUpInput,
   idParam,
   replyTemplateInput,
   rerouteRequest,
   workbenchQuery,
   type ComplaintActionRequest,
+  type FollowUpInput,
+  type WorkbenchQuery,
 } from '@sa/contracts';
 import { Validate } from '../common/validate';
 import { Auth, type AuthUser, CurrentUser } from '../auth/auth.decorators';
+import { FollowUpsService } from './follow-ups.service';
 import { WorkbenchService } from './workbench.service';
 import { WorkflowService } from './workflow.service';
 
@@ -25,12 +29,13 @@ export class WorkbenchController {
   constructor(
     private readonly workbench: WorkbenchService,
     private readonly workflow: WorkflowService,
+    private readonly followUps: FollowUpsService,
   ) {}
 
   @Get('complaints')
   @Auth('OFFICE_STAFF', 'CADRE', 'ADMIN')
   @Validate({ query: workbenchQuery })
-  queue(@CurrentUser() user: AuthUser, @Query() q: z.infer<typeof workbenchQuery>) {
+  queue(@CurrentUser() user: AuthUser, @Query() q: WorkbenchQuery) {
     return this.workbench.queue(user, q);
   }
 
@@ -55,7 +60,7 @@ export class WorkbenchController {
   async act(@CurrentUser() user: AuthUser, @Param() p: z.infer<typeof byId>, @Body() body: ComplaintActionRequest) {
     await this.workbench.load(p.id, user);
     const after = await this.workflow.act(p.id, user, body);
-    return this.workbench.view(after, user);
+    return this.workbench.detail(after, user);
   }
 
   @Post('complaints/:id/reroute')
@@ -64,6 +69,14 @@ export class WorkbenchController {
   @Validate({ params: byId, body: rerouteRequest })
   reroute(@CurrentUser() user: AuthUser, @Param() p: z.infer<typeof byId>, @Body() body: z.infer<typeof rerouteRequest>) {
     return this.workbench.reroute(p.id, user, body);
+  }
+
+  /** 跟进记录 by the complaint's 包保 cadre: 403 NOT_RESPONSIBLE_CADRE for anyone else in scope. */
+  @Post('complaints/:id/follow-ups')
+  @Auth('OFFICE_STAFF', 'CADRE', 'ADMIN')
+  @Validate({ params: byId, body: followUpInput })
+  addFollowUp(@CurrentUser() user: AuthUser, @Param() p: z.infer<typeof byId>, @Body() body: FollowUpInput) {
+    return this.followUps.add(p.id, user, body);
   }
 
   @Get('reply-templates')

@@ -1,9 +1,57 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ComplaintStatus } from '@sa/contracts';
+import type { ComplaintCategory, ComplaintKind, ComplaintStatus } from '@sa/contracts';
 import { Prisma as P } from '@sa/db';
 import { PRISMA, type Prisma } from '../database/database';
+import type { Db } from '../notifications/notifications.repository';
+import type { DetailExtras, QueueRow } from './complaint-views';
 
 export type Scope = { officeId: number } | { cadreId: number } | { all: true };
+
+/** The queue's filters, already turned into database values by the service. */
+export type QueueFilter = {
+  scope: Scope;
+  status?: ComplaintStatus;
+  kind?: ComplaintKind;
+  category?: ComplaintCategory;
+  streetId?: number;
+  cadreId?: number;
+  /** receivedAt >= this instant */
+  receivedFrom?: Date;
+  /** receivedAt < this instant */
+  receivedBefore?: Date;
+  volunteerOnly?: boolean;
+  /** true: only overdue; false: only not overdue */
+  overdue?: boolean;
+  /** part of the tracking number, upper case, only [A-Z0-9-] */
+  trackingNo?: string;
+};
+
+export type QueuePage = {
+  ids: number[];
+  total: number;
+  overdue: number;
+  dueSoon: number;
+  byStatus: Partial<Record<ComplaintStatus, number>>;
+};
+
+const deadlineSelect = { kind: true, startDate: true, workingDays: true, unit: true, dueDate: true, state: true, metAt: true, escalatedAt: true } as const;
+
+const queueRowSelect = {
+  id: true,
+  trackingNo: true,
+  kind: true,
+  category: true,
+  status: true,
+  businessName: true,
+  streetId: true,
+  receivedAt: true,
+  byVolunteer: true,
+  supportCount: true,
+  business: { select: { name: true } },
+  office: { select: { id: true, name: true } },
+  cadre: { select: { id: true, name: true, tier: true, title: true } },
+  deadlines: { where: { state: 'OPEN' }, select: deadlineSelect },
+} as const satisfies P.ComplaintSelect;
 
 function scopeSql(scope: Scope): P.Sql {
   if ('officeId' in scope) return P.sql`c."officeId" = ${scope.officeId}`;
@@ -11,45 +59,150 @@ function scopeSql(scope: Scope): P.Sql {
   return P.sql`TRUE`;
 }
 
-/** Queue queries for the workbench: overdue first, then the nearest open deadline, then most supported. */
+/** Scope and every filter that does not depend on the deadlines or the status. */
+function baseConditions(f: QueueFilter): P.Sql[] {
+  const where: P.Sql[] = [scopeSql(f.scope)];
+  if (f.kind) where.push(P.sql`c."kind" = ${f.kind}::"ComplaintKind"`);
+  if (f.category) where.push(P.sql`c."category" = ${f.category}`);
+  if (f.streetId !== undefined) where.push(P.sql`c."streetId" = ${f.streetId}`);
+  if (f.cadreId !== undefined) where.push(P.sql`c."cadreId" = ${f.cadreId}`);
+  if (f.receivedFrom) where.push(P.sql`c."receivedAt" >= ${f.receivedFrom}`);
+  if (f.receivedBefore) where.push(P.sql`c."receivedAt" < ${f.receivedBefore}`);
+  if (f.volunteerOnly) where.push(P.sql`c."byVolunteer" = TRUE`);
+  // The contract allows only letters, digits and '-', so the pattern holds no LIKE wildcards of its own.
+  if (f.trackingNo) where.push(P.sql`upper(c."trackingNo") LIKE ${`%${f.trackingNo}%`}`);
+  return where;
+}
+
+/** Queue and detail queries for the workbench: a fixed number of queries whatever the page length. */
 @Injectable()
 export class WorkbenchRepository {
   constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
 
-  async queue(args: { scope: Scope; status?: ComplaintStatus; overdueOnly?: boolean; today: Date; limit: number; offset: number }) {
-    const { scope, status, overdueOnly, today, limit, offset } = args;
-    const filters: P.Sql[] = [scopeSql(scope)];
-    if (status) filters.push(P.sql`c."status" = ${status}::"ComplaintStatus"`);
-    else filters.push(P.sql`c."status" NOT IN ('CLOSED')`);
-    const base = P.sql`
+  /** One page of ids (overdue first, then the nearest open deadline, then most 附议) and the counts. */
+  async queue(f: QueueFilter, at: { today: Date; dueSoonBefore: Date; limit: number; offset: number }): Promise<QueuePage> {
+    const where = baseConditions(f);
+    const byStatusWhere = P.join(where, ' AND ');
+    where.push(f.status ? P.sql`c."status" = ${f.status}::"ComplaintStatus"` : P.sql`c."status" <> 'CLOSED'`);
+    const overdue = P.sql`(nd."nextDue" IS NOT NULL AND nd."nextDue" < ${at.today}::date)`;
+    if (f.overdue === true) where.push(overdue);
+    if (f.overdue === false) where.push(P.sql`NOT ${overdue}`);
+    const from = P.sql`
       FROM "Complaint" c
       LEFT JOIN LATERAL (
         SELECT MIN(d."dueDate") AS "nextDue" FROM "Deadline" d WHERE d."complaintId" = c.id AND d."state" = 'OPEN'
       ) nd ON TRUE
-      WHERE ${P.join(filters, ' AND ')} ${overdueOnly ? P.sql`AND nd."nextDue" < ${today}::date` : P.empty}`;
-    const rows = await this.prisma.$queryRaw<{ id: number }[]>`
-      SELECT c.id ${base}
-      ORDER BY (nd."nextDue" IS NOT NULL AND nd."nextDue" < ${today}::date) DESC, nd."nextDue" ASC NULLS LAST, c."supportCount" DESC, c.id ASC
-      LIMIT ${limit} OFFSET ${offset}`;
-    const counts = await this.prisma.$queryRaw<{ total: bigint; overdue: bigint }[]>`
-      SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE nd."nextDue" < ${today}::date) AS overdue ${base}`;
-    const byStatus = await this.prisma.$queryRaw<{ status: ComplaintStatus; n: bigint }[]>`
-      SELECT c."status" AS status, COUNT(*) AS n FROM "Complaint" c WHERE ${scopeSql(scope)} GROUP BY c."status"`;
+      WHERE ${P.join(where, ' AND ')}`;
+    const [rows, counts, byStatus] = await Promise.all([
+      this.prisma.$queryRaw<{ id: number }[]>`
+        SELECT c.id ${from}
+        ORDER BY ${overdue} DESC, nd."nextDue" ASC NULLS LAST, c."supportCount" DESC, c.id ASC
+        LIMIT ${at.limit} OFFSET ${at.offset}`,
+      this.prisma.$queryRaw<{ total: number; overdue: number; dueSoon: number }[]>`
+        SELECT COUNT(*)::int AS total,
+               (COUNT(*) FILTER (WHERE ${overdue}))::int AS overdue,
+               (COUNT(*) FILTER (WHERE nd."nextDue" >= ${at.today}::date AND nd."nextDue" < ${at.dueSoonBefore}::date))::int AS "dueSoon"
+        ${from}`,
+      // The status tabs: every status within scope and the other filters, so a tab shows what choosing it lists.
+      this.prisma.$queryRaw<{ status: ComplaintStatus; n: number }[]>`
+        SELECT c."status" AS status, COUNT(*)::int AS n FROM "Complaint" c WHERE ${byStatusWhere} GROUP BY c."status"`,
+    ]);
     return {
       ids: rows.map((r) => Number(r.id)),
-      total: Number(counts[0]?.total ?? 0),
-      overdue: Number(counts[0]?.overdue ?? 0),
-      byStatus: Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)])) as Partial<Record<ComplaintStatus, number>>,
+      total: counts[0]?.total ?? 0,
+      overdue: counts[0]?.overdue ?? 0,
+      dueSoon: counts[0]?.dueSoon ?? 0,
+      byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
     };
   }
 
-  reroute(complaintId: number, args: { officeId: number; cadreId: number | null; reason: string; userId: number; actorRole: string; status: ComplaintStatus }) {
+  /** The rows of one page with their open deadlines, and the names of their streets, in page order. */
+  async queueRows(ids: number[]): Promise<{ rows: (QueueRow & { streetId: number | null })[]; streetNames: Map<number, string> }> {
+    if (ids.length === 0) return { rows: [], streetNames: new Map() };
+    const found = await this.prisma.complaint.findMany({ where: { id: { in: ids } }, select: queueRowSelect });
+    const streetIds = [...new Set(found.flatMap((r) => (r.streetId === null ? [] : [r.streetId])))];
+    const streets = streetIds.length > 0 ? await this.prisma.street.findMany({ where: { id: { in: streetIds } }, select: { id: true, name: true } }) : [];
+    const byId = new Map(found.map((r) => [r.id, r]));
+    return { rows: ids.flatMap((id) => byId.get(id) ?? []), streetNames: new Map(streets.map((s) => [s.id, s.name])) };
+  }
+
+  /** Names, the linked half, follow-ups and the penalty decision of one complaint. */
+  async detailExtras(c: {
+    id: number;
+    streetId: number | null;
+    communityId: number | null;
+    linkedComplaintId: number | null;
+    events: { actorUserId: number | null }[];
+  }): Promise<Omit<DetailExtras, 'linked'> & { linked: (NonNullable<DetailExtras['linked']> & { officeId: number | null; cadreId: number | null }) | null }> {
+    const actorIds = [...new Set(c.events.flatMap((e) => (e.actorUserId === null ? [] : [e.actorUserId])))];
+    const [street, community, linked, followUps, penaltyDecision, actors] = await Promise.all([
+      c.streetId === null ? null : this.prisma.street.findUnique({ where: { id: c.streetId }, select: { id: true, name: true } }),
+      c.communityId === null ? null : this.prisma.community.findUnique({ where: { id: c.communityId }, select: { id: true, name: true } }),
+      c.linkedComplaintId === null
+        ? null
+        : this.prisma.complaint.findUnique({
+            where: { id: c.linkedComplaintId },
+            select: { id: true, trackingNo: true, kind: true, status: true, officeId: true, cadreId: true },
+          }),
+      this.prisma.followUp.findMany({
+        where: { complaintId: c.id },
+        orderBy: { id: 'asc' },
+        select: { id: true, kind: true, note: true, createdAt: true, cadreId: true, photos: { orderBy: { position: 'asc' }, select: { uploadId: true } } },
+      }),
+      this.prisma.penaltyDecision.findUnique({
+        where: { complaintId: c.id },
+        select: {
+          id: true,
+          type: true,
+          decisionNo: true,
+          partyKind: true,
+          partyName: true,
+          partyCreditCode: true,
+          partyIdNoEnc: true,
+          violationType: true,
+          legalBasis: true,
+          penaltyContent: true,
+          penaltyKinds: true,
+          fineAmount: true,
+          confiscationAmount: true,
+          authority: true,
+          decisionDate: true,
+          recordedAt: true,
+        },
+      }),
+      actorIds.length > 0 ? this.prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } }) : [],
+    ]);
+    const cadreIds = [...new Set(followUps.map((f) => f.cadreId))];
+    const cadres = cadreIds.length > 0 ? await this.prisma.cadre.findMany({ where: { id: { in: cadreIds } }, select: { id: true, name: true, tier: true, title: true } }) : [];
+    const cadreById = new Map(cadres.map((k) => [k.id, k]));
+    return {
+      street,
+      community,
+      linked,
+      followUps: followUps.flatMap((f) => {
+        const cadre = cadreById.get(f.cadreId);
+        return cadre ? [{ ...f, cadre }] : [];
+      }),
+      penaltyDecision,
+      actorNames: new Map(actors.map((a) => [a.id, a.displayName])),
+    };
+  }
+
+  /**
+   * Re-routes in one transaction with its routing decision and audit entry; `notify` writes the inbox notices
+   * of the new office and cadre in the same transaction, keyed by the audit entry.
+   */
+  reroute(
+    complaintId: number,
+    args: { officeId: number; cadreId: number | null; reason: string; userId: number; actorRole: string; status: ComplaintStatus },
+    notify: (tx: Db, eventId: number) => Promise<unknown>,
+  ) {
     return this.prisma.$transaction(async (tx) => {
       await tx.complaint.update({ where: { id: complaintId }, data: { officeId: args.officeId, cadreId: args.cadreId } });
       await tx.routingDecision.create({
         data: { complaintId, officeId: args.officeId, cadreId: args.cadreId, rule: 'MANUAL', reason: args.reason, decidedBy: args.userId },
       });
-      await tx.complaintEvent.create({
+      const event = await tx.complaintEvent.create({
         data: {
           complaintId,
           actorUserId: args.userId,
@@ -60,12 +213,14 @@ export class WorkbenchRepository {
           reason: args.reason,
           payload: { officeId: args.officeId, cadreId: args.cadreId },
         },
+        select: { id: true },
       });
+      await notify(tx, event.id);
     });
   }
 
   findOffice(id: number) {
-    return this.prisma.office.findUnique({ where: { id }, select: { id: true } });
+    return this.prisma.office.findUnique({ where: { id }, select: { id: true, name: true } });
   }
 
   findCadre(id: number) {

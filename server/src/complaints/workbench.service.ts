@@ -1,14 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { COMPLAINT_OUTCOME_LABELS, COMPLAINT_OUTCOMES, type ComplaintOutcome, type ComplaintStatus } from '@sa/contracts';
+import {
+  COMPLAINT_KIND_LABELS,
+  COMPLAINT_OUTCOME_LABELS,
+  COMPLAINT_OUTCOMES,
+  type ComplaintOutcome,
+  type ReporterContact,
+  type WorkbenchComplaint,
+  type WorkbenchQuery,
+  type WorkbenchQueue,
+} from '@sa/contracts';
 import type { AuthUser } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain-exception';
 import { Clock } from '../common/clock';
 import { PhoneCipher } from '../common/phone-crypto';
 import { ENV, type Env } from '../config/env';
-import { shanghaiDate } from '../calendar/working-days';
+import { CalendarService } from '../calendar/calendar.service';
+import { addCalendarDays, shanghaiDate } from '../calendar/working-days';
+import type { InboxNotice } from '../notifications/inbox-notices';
+import { NotificationsService } from '../notifications/notifications.service';
 import { type ComplaintRecord, ComplaintsRepository } from './complaints.repository';
 import { toDbDate } from './deadlines';
-import { type Viewer, workbenchView } from './complaint-views';
+import { type DeadlineContext, dueSoonBefore, queueItem, type Viewer, workbenchComplaint } from './complaint-views';
 import { type Scope, WorkbenchRepository } from './workbench.repository';
 
 /** Replies staff start from, per outcome; staff can edit them. */
@@ -20,20 +32,35 @@ export const DEFAULT_REPLY_TEMPLATES: Record<ComplaintOutcome, string> = {
   NOT_OUR_REMIT: '您反映的问题不属于市场监管部门职责范围，已告知您向有权处理的部门反映。',
 };
 
+/** To the new office's staff and the new cadre after a re-route; no reason text, which may quote the reporter. */
+export function reroutedNotice(c: { trackingNo: string; kind: ComplaintRecord['kind']; businessName: string | null }, officeName: string): InboxNotice {
+  const kind = COMPLAINT_KIND_LABELS[c.kind];
+  return {
+    kind: 'COMPLAINT_RECEIVED',
+    title: `改派${kind}：${c.businessName ?? c.trackingNo}`,
+    body: `受理编号 ${c.trackingNo} 的${kind}已改派由${officeName}办理。请在工作台查看。`,
+  };
+}
+
+/** Instant at which a Shanghai calendar day starts. */
+const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
 @Injectable()
 export class WorkbenchService {
-  private readonly phones: PhoneCipher;
+  private readonly cipher: PhoneCipher;
 
   constructor(
     private readonly clock: Clock,
     private readonly complaints: ComplaintsRepository,
     private readonly repo: WorkbenchRepository,
+    private readonly calendar: CalendarService,
+    private readonly notifications: NotificationsService,
     @Inject(ENV) env: Env,
   ) {
-    this.phones = new PhoneCipher(env.secrets.phoneKey);
+    this.cipher = new PhoneCipher(env.secrets.phoneKey);
   }
 
-  /** A cadre's scope is the complaints they answer for; office staff their office's; the admin everything. */
+  /** The one data-scope policy: a cadre the complaints they answer for, office staff their office's, the admin all. */
   scopeOf(user: AuthUser): Scope {
     if (user.role === 'ADMIN') return { all: true };
     if (user.role === 'OFFICE_STAFF' && user.officeId !== null) return { officeId: user.officeId };
@@ -41,67 +68,120 @@ export class WorkbenchService {
     throw new DomainException('FORBIDDEN');
   }
 
-  private inScope(c: ComplaintRecord, user: AuthUser): boolean {
+  inScope(c: { officeId: number | null; cadreId: number | null }, user: AuthUser): boolean {
     const scope = this.scopeOf(user);
     if ('all' in scope) return true;
     if ('officeId' in scope) return c.officeId === scope.officeId;
     return c.cadreId === scope.cadreId;
   }
 
-  viewerOf(c: ComplaintRecord, user: AuthUser): Viewer {
-    if (user.role === 'CADRE') return { kind: 'cadre' };
-    return { kind: 'staff', actor: user.role === 'ADMIN' ? 'ADMIN' : 'OFFICE_STAFF', seesContact: user.role === 'OFFICE_STAFF' && c.officeId === user.officeId };
+  private viewerOf(c: ComplaintRecord, user: AuthUser): Viewer {
+    if (user.role === 'CADRE') return { kind: 'cadre', cadreId: user.cadreId ?? -1, reporterSecrets: this.reporterSecrets(c) };
+    const handles = user.role === 'ADMIN' || (user.officeId !== null && c.officeId === user.officeId);
+    return {
+      kind: 'staff',
+      actor: user.role === 'ADMIN' ? 'ADMIN' : 'OFFICE_STAFF',
+      handles,
+      seesContact: user.role === 'OFFICE_STAFF' && c.officeId === user.officeId,
+    };
   }
 
-  async queue(user: AuthUser, q: { status?: ComplaintStatus; overdue?: boolean; limit: number; offset: number }) {
-    const today = shanghaiDate(this.clock.now());
-    const page = await this.repo.queue({ scope: this.scopeOf(user), status: q.status, overdueOnly: q.overdue, today: toDbDate(today), limit: q.limit, offset: q.offset });
-    const rows = await Promise.all(page.ids.map((id) => this.complaints.findById(id)));
+  /** Everything that would tell a cadre who reported, to be removed from the text they read. */
+  private reporterSecrets(c: ComplaintRecord): string[] {
+    const secrets = [c.reporterName, c.reporterPhoneMasked];
+    if (c.reporterPhoneEnc) secrets.push(this.cipher.decrypt(c.reporterPhoneEnc));
+    if (c.reporterAddressEnc) secrets.push(this.cipher.decrypt(c.reporterAddressEnc));
+    return secrets.filter((s): s is string => !!s);
+  }
+
+  /** Today in Shanghai and the calendar, read once for a whole page. */
+  private async deadlineContext(): Promise<DeadlineContext> {
+    const [calendar, scheduledYears] = await Promise.all([this.calendar.calendar(), this.calendar.scheduledYears()]);
+    return { today: shanghaiDate(this.clock.now()), calendar, scheduledYears };
+  }
+
+  async queue(user: AuthUser, q: WorkbenchQuery): Promise<WorkbenchQueue> {
+    if (q.receivedFrom && q.receivedTo && q.receivedFrom > q.receivedTo) {
+      throw new DomainException('VALIDATION_FAILED', '提交的内容不符合要求：receivedFrom：开始日期不能晚于结束日期', [
+        { path: 'receivedFrom', message: '开始日期不能晚于结束日期' },
+      ]);
+    }
+    const ctx = await this.deadlineContext();
+    const page = await this.repo.queue(
+      {
+        scope: this.scopeOf(user),
+        status: q.status,
+        kind: q.kind,
+        category: q.category,
+        streetId: q.streetId,
+        cadreId: q.cadreId,
+        receivedFrom: q.receivedFrom ? shanghaiMidnight(q.receivedFrom) : undefined,
+        receivedBefore: q.receivedTo ? shanghaiMidnight(addCalendarDays(q.receivedTo, 1)) : undefined,
+        volunteerOnly: q.volunteerOnly,
+        overdue: q.overdue,
+        trackingNo: q.trackingNo || undefined,
+      },
+      { today: toDbDate(ctx.today), dueSoonBefore: toDbDate(dueSoonBefore(ctx.calendar, ctx.today)), limit: q.limit, offset: q.offset },
+    );
+    const { rows, streetNames } = await this.repo.queueRows(page.ids);
     return {
-      items: rows.filter((c): c is ComplaintRecord => c !== null).map((c) => workbenchView(c, this.viewerOf(c, user), today)),
+      items: rows.map((r) => queueItem(r, r.streetId === null ? null : (streetNames.get(r.streetId) ?? null), ctx)),
       total: page.total,
-      counts: { overdue: page.overdue, byStatus: page.byStatus },
+      counts: { overdue: page.overdue, dueSoon: page.dueSoon, byStatus: page.byStatus },
     };
   }
 
   /** Out-of-scope complaints are 404, so their existence is not revealed. */
-  view(c: ComplaintRecord, user: AuthUser) {
-    return workbenchView(c, this.viewerOf(c, user), shanghaiDate(this.clock.now()));
-  }
-
-  async get(id: number, user: AuthUser) {
-    const c = await this.load(id, user);
-    return workbenchView(c, this.viewerOf(c, user), shanghaiDate(this.clock.now()));
-  }
-
   async load(id: number, user: AuthUser): Promise<ComplaintRecord> {
     const c = await this.complaints.findById(id);
     if (!c || !this.inScope(c, user)) throw new DomainException('NOT_FOUND');
     return c;
   }
 
-  /** The full phone, only to the handling office's staff who must call back; the look-up is audited. */
-  async contact(id: number, user: AuthUser) {
+  async get(id: number, user: AuthUser): Promise<WorkbenchComplaint> {
+    return this.detail(await this.load(id, user), user);
+  }
+
+  /** The detail of a complaint already loaded (e.g. after a workflow step, which may take it out of scope). */
+  async detail(c: ComplaintRecord, user: AuthUser): Promise<WorkbenchComplaint> {
+    const [extras, ctx] = await Promise.all([this.repo.detailExtras(c), this.deadlineContext()]);
+    const linked = extras.linked && this.inScope(extras.linked, user)
+      ? { id: extras.linked.id, trackingNo: extras.linked.trackingNo, kind: extras.linked.kind, status: extras.linked.status }
+      : null;
+    return workbenchComplaint(c, { ...extras, linked }, this.viewerOf(c, user), ctx);
+  }
+
+  /** The full contact, only to the handling office's staff who must call back; the look-up is audited. */
+  async contact(id: number, user: AuthUser): Promise<ReporterContact> {
     const c = await this.load(id, user);
     if (user.role !== 'OFFICE_STAFF' || c.officeId !== user.officeId) throw new DomainException('FORBIDDEN', '只有承办监管所的工作人员可以查看完整联系方式');
     if (c.anonymous || !c.reporterPhoneEnc) throw new DomainException('NOT_FOUND', '匿名举报没有联系方式');
     await this.repo.logContactViewed(c.id, user.id, c.status);
-    return { name: c.reporterName, phone: this.phones.decrypt(c.reporterPhoneEnc) };
+    return {
+      name: c.reporterName,
+      phone: this.cipher.decrypt(c.reporterPhoneEnc),
+      address: c.reporterAddressEnc ? this.cipher.decrypt(c.reporterAddressEnc) : null,
+    };
   }
 
-  async reroute(id: number, user: AuthUser, body: { officeId: number; cadreId: number | null; reason: string }) {
+  /** 改派: staff of the handling office or the admin; the new office's staff and cadre hear of it in their inbox. */
+  async reroute(id: number, user: AuthUser, body: { officeId: number; cadreId: number | null; reason: string }): Promise<WorkbenchComplaint> {
     const c = await this.load(id, user);
-    if (user.role === 'CADRE') throw new DomainException('FORBIDDEN');
-    if (!(await this.repo.findOffice(body.officeId))) throw new DomainException('NOT_FOUND', '监管所不存在');
+    if (user.role === 'CADRE') throw new DomainException('FORBIDDEN', '包保干部不能改派');
+    const office = await this.repo.findOffice(body.officeId);
+    if (!office) throw new DomainException('NOT_FOUND', '监管所不存在');
     if (body.cadreId !== null) {
       const cadre = await this.repo.findCadre(body.cadreId);
       if (!cadre) throw new DomainException('NOT_FOUND', '包保干部不存在');
       if (!cadre.active) throw new DomainException('CADRE_INACTIVE');
     }
-    await this.repo.reroute(c.id, { ...body, userId: user.id, actorRole: user.role, status: c.status });
+    const notice = reroutedNotice({ trackingNo: c.trackingNo, kind: c.kind, businessName: c.business?.name ?? c.businessName }, office.name);
+    await this.repo.reroute(c.id, { ...body, userId: user.id, actorRole: user.role, status: c.status }, async (tx, eventId) => {
+      const to = await this.notifications.recipients(tx, { officeId: body.officeId, cadreIds: [body.cadreId] });
+      await this.notifications.notify(tx, to.filter((u) => u !== user.id), notice, c.id, `complaint:${c.id}:reroute:${eventId}`);
+    });
     // After a re-route the caller may no longer be in scope; they still see the result of their own step.
-    const after = (await this.complaints.findById(c.id))!;
-    return workbenchView(after, this.viewerOf(after, user), shanghaiDate(this.clock.now()));
+    return this.detail((await this.complaints.findById(c.id))!, user);
   }
 
   async templates() {

@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ComplaintStatus, FollowUpKind } from '@sa/contracts';
+import { PRISMA, type Prisma } from '../database/database';
+
+/** The only place that writes 跟进记录. */
+@Injectable()
+export class FollowUpsRepository {
+  constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
+
+  countUploads(ids: string[]) {
+    return this.prisma.upload.count({ where: { id: { in: ids } } });
+  }
+
+  findCadre(id: number) {
+    return this.prisma.cadre.findUnique({ where: { id }, select: { id: true, name: true, tier: true, title: true } });
+  }
+
+  /** The record, its photos and its audit entry (same status both sides, the note as the reason) in one transaction. */
+  create(args: { complaintId: number; status: ComplaintStatus; cadreId: number; userId: number; kind: FollowUpKind; note: string; photoIds: string[]; at: Date }) {
+    return this.prisma.$transaction(async (tx) => {
+      const created = await tx.followUp.create({
+        data: { complaintId: args.complaintId, cadreId: args.cadreId, userId: args.userId, kind: args.kind, note: args.note, createdAt: args.at },
+        select: { id: true, kind: true, note: true, createdAt: true },
+      });
+      if (args.photoIds.length > 0) {
+        await tx.followUpPhoto.createMany({ data: args.photoIds.map((uploadId, position) => ({ followUpId: created.id, uploadId, position })) });
+      }
+      await tx.complaintEvent.create({
+        data: {
+          complaintId: args.complaintId,
+          at: args.at,
+          actorUserId: args.userId,
+          actorRole: 'CADRE',
+          action: 'followUp',
+          fromStatus: args.status,
+          toStatus: args.status,
+          reason: args.note,
+          payload: { followUpId: created.id, kind: args.kind },
+        },
+      });
+      return { ...created, photos: args.photoIds.map((uploadId) => ({ uploadId })) };
+    });
+  }
+}
