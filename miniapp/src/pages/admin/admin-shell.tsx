@@ -18,15 +18,25 @@ export const ADMIN_LINKS = [
 
 export type AdminUrl = (typeof ADMIN_LINKS)[number]['url'];
 
-/** Enter and Space act like a click on a focusable View (it renders a custom element on h5). */
-export const onActivate =
-  (action: () => void) =>
-  (event: { key?: string; preventDefault?: () => void }) => {
-    if (event.key === 'Enter' || event.key === ' ') {
+type KeyEvent = { key?: string; preventDefault?: () => void };
+
+/**
+ * Props that make a View usable from the keyboard on h5, where Taro renders it as a custom element that Tab
+ * skips: a role, a tab stop, and Enter/Space acting like a click. Spread them (Taro's View types lack tabIndex).
+ */
+export function pressable(onPress: () => void, role: 'button' | 'link' | 'radio' | 'checkbox' = 'button') {
+  return {
+    role,
+    tabIndex: 0,
+    onClick: onPress,
+    onKeyDown: (event: KeyEvent) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      // Space would scroll the page.
       event.preventDefault?.();
-      action();
-    }
+      onPress();
+    },
   };
+}
 
 function AdminNav({ current }: { current: AdminUrl }) {
   return (
@@ -38,11 +48,8 @@ function AdminNav({ current }: { current: AdminUrl }) {
           <View
             key={link.url}
             className={`admin-nav-link${active ? ' admin-nav-active' : ''}`}
-            role='link'
-            tabIndex={0}
+            {...pressable(go, 'link')}
             aria-current={active ? 'page' : undefined}
-            onClick={go}
-            onKeyDown={onActivate(go)}
           >
             <Text>{link.label}</Text>
           </View>
@@ -79,7 +86,7 @@ export function AdminShell({
       <View className='page admin'>
         <View className='card admin-guard' role='alert'>
           <View>请先登录区食安办管理员账号。</View>
-          <View className='link' role='link' tabIndex={0} onClick={goMine} onKeyDown={onActivate(goMine)}>
+          <View className='link' {...pressable(goMine, 'link')}>
             前往“我的”登录
           </View>
         </View>
