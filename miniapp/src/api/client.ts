@@ -108,6 +108,27 @@ export function uploadFile<T>(path: string, filePath: string, field: string): Pr
   }, false);
 }
 
+/**
+ * A protected file (a complaint photo) fetched with the token, as a local path an <Image> can show: on weapp a
+ * temporary file, on h5 a blob: URL. An <Image src> pointing at the API could not send the Authorization header.
+ */
+export function downloadFile(path: string, options: { query?: Query; anonymous?: boolean } = {}): Promise<string> {
+  return withSession<string>(async (token) => {
+    const header: Record<string, string> = {};
+    if (token) header.Authorization = `Bearer ${token}`;
+    let res: { statusCode: number; tempFilePath: string };
+    try {
+      res = await Taro.downloadFile({ url: buildUrl(path, options.query), header });
+    } catch {
+      throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0);
+    }
+    // The body of a refusal is a file too, not JSON: say in words what the status means.
+    if (res.statusCode >= 200 && res.statusCode < 300) return { statusCode: res.statusCode, data: res.tempFilePath };
+    if (res.statusCode === 401) return { statusCode: 401, data: { code: 'UNAUTHENTICATED', message: '请先登录' } };
+    return { statusCode: res.statusCode, data: { code: 'NOT_FOUND', message: '照片无法显示：不存在或已失效' } };
+  }, options.anonymous ?? false);
+}
+
 /** uploadFile hands back the body as text on both platforms. */
 function parseJson(data: unknown): unknown {
   if (typeof data !== 'string') return data;
@@ -175,6 +196,17 @@ export async function loginWithPassword(username: string, password: string): Pro
   return session;
 }
 
+/**
+ * weapp 账号绑定: a staff member ties this WeChat to their account with username and password once; the reply is
+ * their staff session, and from then on the WeChat login at launch (and on 401) opens it without a password.
+ */
+export async function bindWechatToStaff(username: string, password: string): Promise<LoginResponse> {
+  const { code } = await Taro.login();
+  const session = await establishSession('/api/v1/auth/wechat/bind', { code, username, password });
+  Taro.removeStorageSync(DEMO_USER_KEY);
+  return session;
+}
+
 export async function logout(): Promise<void> {
   const token = getToken();
   setToken(null);
@@ -195,6 +227,7 @@ function loginAgain(): Promise<string | null> {
 
 /** The new token; on success it has replaced the old one in storage. */
 async function silentLogin(): Promise<string | null> {
+  // A staff member who bound this WeChat gets their staff session back this way; everyone else a resident one.
   if (process.env.TARO_ENV === 'weapp') return (await loginWithWechat()).token;
   const demoUser: unknown = Taro.getStorageSync(DEMO_USER_KEY);
   if (typeof demoUser === 'string' && demoUser !== '') return (await loginAsDemoUser(demoUser)).token;

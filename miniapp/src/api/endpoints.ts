@@ -6,14 +6,16 @@ import {
   type ComplaintPublicView,
   type ComplaintReceipt,
   type CreateComplaintRequest,
+  type GuestReopenRequest,
   type Me,
   type NotificationList,
   type Page,
   type PhotoLocation,
+  type ReopenRequest,
   type SimilarComplaint,
   type UploadResponse,
 } from '@sa/contracts';
-import { request, uploadFile } from './client';
+import { downloadFile, request, uploadFile } from './client';
 
 export type BusinessSearch = { q?: string; streetId?: number; communityId?: number; limit?: number };
 
@@ -69,9 +71,29 @@ export function trackComplaint(query: { trackingNo: string; queryCode: string })
   return request<ComplaintPublicView>('GET', '/api/v1/complaints/track', { query, anonymous: true });
 }
 
-/** The reporter says the problem is not fixed (within 15 days of resolution). */
-export function reopenComplaint(id: number, reason: string): Promise<ComplaintPublicView> {
-  return request<ComplaintPublicView>('POST', `/api/v1/complaints/${id}/reopen`, { body: { reason } });
+/** The reporter says the problem is not fixed (within 15 days of resolution), with new photos if they have some. */
+export function reopenComplaint(id: number, body: ReopenRequest): Promise<ComplaintPublicView> {
+  return request<ComplaintPublicView>('POST', `/api/v1/complaints/${id}/reopen`, { body });
+}
+
+/** The same for a guest, who proves it is their report with the tracking number and the query code. */
+export function reopenTrackedComplaint(body: GuestReopenRequest): Promise<ComplaintPublicView> {
+  return request<ComplaintPublicView>('POST', '/api/v1/complaints/track/reopen', { body, anonymous: true });
+}
+
+/** A photo of the user's own report (sent with their token), as a local path to show. */
+export function fetchPhoto(uploadId: string): Promise<string> {
+  return downloadFile(`/api/v1/uploads/${uploadId}`);
+}
+
+/** A photo of a report a guest tracks: the tracking number and query code stand in for the login. */
+export function fetchTrackedPhoto(uploadId: string, tracking: { trackingNo: string; queryCode: string }): Promise<string> {
+  return downloadFile(`/api/v1/complaints/track/photos/${uploadId}`, { query: tracking, anonymous: true });
+}
+
+/** 解除微信绑定: this WeChat no longer opens the staff member's session. */
+export function unbindWechat(): Promise<unknown> {
+  return request<unknown>('DELETE', '/api/v1/me/wechat');
 }
 
 export function fetchNotifications(page: { limit: number; offset?: number }): Promise<NotificationList> {

@@ -1,8 +1,10 @@
 import { useSyncExternalStore } from 'react';
+import Taro from '@tarojs/taro';
 import type { Me } from '@sa/contracts';
 import {
   ApiError,
   bindVolunteer,
+  bindWechatToStaff,
   fetchMe,
   getToken,
   loginAsDemoUser,
@@ -10,7 +12,9 @@ import {
   loginWithWechat,
   logout,
   onSessionEnded,
+  unbindWechat,
 } from '../api';
+import { isStaffRole } from '../components/staff-nav';
 
 export type Session =
   | { status: 'loading'; me: null }
@@ -100,3 +104,28 @@ export async function bindInvitationCode(invitationCode: string): Promise<Me> {
   return me;
 }
 
+
+/** Where the workbench starts: staff do their whole job there, not on the resident pages. */
+export const WORKBENCH_URL = '/pages/workbench/index';
+
+/** After a login: staff go to the workbench (the resident pages stay behind them); residents stay where they are. */
+export function goToLanding(me: Me): void {
+  if (isStaffRole(me.role)) void Taro.reLaunch({ url: WORKBENCH_URL });
+}
+
+/** weapp 账号绑定: the resident session of this WeChat becomes the staff member's session. */
+export async function bindWechatAsStaff(username: string, password: string): Promise<Me> {
+  await bindWechatToStaff(username, password);
+  return loadProfile();
+}
+
+/**
+ * 解除微信绑定. In the mini-program this WeChat then belongs to nobody: sign out and log in with WeChat again,
+ * which now opens a resident session. On h5 the staff member stays signed in with their password session.
+ */
+export async function unbindWechatFromStaff(): Promise<Me | null> {
+  await unbindWechat();
+  if (process.env.TARO_ENV !== 'weapp') return loadProfile();
+  await signOut();
+  return signInWithWechat();
+}

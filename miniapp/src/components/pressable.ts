@@ -1,0 +1,26 @@
+type KeyEvent = { key?: string; preventDefault?: () => void };
+
+/**
+ * What makes a tappable View, Text or Button usable from the keyboard on h5: Taro renders them as custom elements
+ * that Tab skips and Enter ignores, so they get a button role, a tab stop and Enter/Space. The mini-program ignores
+ * the extra props. Spread it: `<View className='chip' {...pressable(choose)}>`.
+ */
+export function pressable(onPress: () => void, label?: string) {
+  return {
+    role: 'button',
+    tabIndex: 0,
+    ...(label ? { 'aria-label': label } : {}),
+    onClick: onPress,
+    onKeyDown: (event: KeyEvent) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      // Space would scroll the page, Enter could reach a surrounding handler.
+      event.preventDefault?.();
+      onPress();
+    },
+  };
+}
+
+/** The same for a choice among several (a chip): screen readers also hear whether it is selected. */
+export function selectable(selected: boolean, onSelect: () => void) {
+  return { ...pressable(onSelect), 'aria-pressed': selected ? 'true' : 'false' };
+}
