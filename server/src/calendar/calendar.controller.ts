@@ -12,12 +12,17 @@ import {
 } from '@sa/contracts';
 import { Auth, type AuthUser, CurrentUser, Public } from '../auth/auth.decorators';
 import { Validate } from '../common/validate';
+import { Clock } from '../common/clock';
 import { CalendarService } from './calendar.service';
+import { shanghaiDate } from './working-days';
 
 @ApiTags('calendar')
 @Controller('api/v1')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
 
   /** 法定工作日: the date `add` working days after `from` (the start day is not counted). */
   @Get('calendar/working-days')
@@ -33,6 +38,13 @@ export class CalendarController {
   @Validate({ query: calendarYearQuery })
   days(@Query() q: CalendarYearQuery) {
     return this.calendar.listYear(q.year);
+  }
+
+  /** Which years have their official schedule entered, and how many open deadlines are provisional for want of one. */
+  @Get('admin/calendar/years')
+  @Auth('ADMIN')
+  years() {
+    return this.calendar.yearStatuses(shanghaiDate(this.clock.now()));
   }
 
   /** Sets a day as a holiday or a make-up working day, replacing what it was. */

@@ -27,6 +27,19 @@ export class CalendarRepository {
     return row !== null;
   }
 
+  /** The latest due date of an open working-day deadline: how far ahead the calendar must be known. */
+  async lastOpenWorkingDayDue(): Promise<string | null> {
+    const agg = await this.prisma.deadline.aggregate({ where: { state: 'OPEN', unit: 'WORKING_DAYS' }, _max: { dueDate: true } });
+    return agg._max.dueDate ? dbDateToDay(agg._max.dueDate) : null;
+  }
+
+  /** Open working-day deadlines whose span (start to due) touches the year. */
+  countOpenWorkingDayDeadlinesInto(year: number): Promise<number> {
+    return this.prisma.deadline.count({
+      where: { state: 'OPEN', unit: 'WORKING_DAYS', dueDate: { gte: dayToDbDate(`${year}-01-01`) }, startDate: { lte: dayToDbDate(`${year}-12-31`) } },
+    });
+  }
+
   /** One statement (INSERT … ON CONFLICT), so two admins saving the same day cannot collide. */
   async upsert(entry: CalendarEntry): Promise<CalendarEntry> {
     const date = dayToDbDate(entry.date);

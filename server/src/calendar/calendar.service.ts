@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CalendarDay, CalendarDayInput, CalendarDaysResponse, WorkingDaysResponse } from '@sa/contracts';
+import type { CalendarDay, CalendarDayInput, CalendarDaysResponse, CalendarYearStatus, WorkingDaysResponse } from '@sa/contracts';
 import type { AuthUser } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain-exception';
 import { JsonLogger } from '../common/logger';
@@ -70,6 +70,22 @@ export class CalendarService {
    */
   async scheduledYears(): Promise<Set<number>> {
     return rules.scheduledYears(await this.calendar());
+  }
+
+  /**
+   * GET /admin/calendar/years: this year, next year and every year an open deadline reaches, each with whether
+   * its schedule is entered and, when not, how many open working-day deadlines run into it (provisional ones).
+   */
+  async yearStatuses(today: string): Promise<CalendarYearStatus[]> {
+    const [years, lastDue] = await Promise.all([this.scheduledYears(), this.repo.lastOpenWorkingDayDue()]);
+    const first = Number(today.slice(0, 4));
+    const last = Math.max(first + 1, lastDue ? Number(lastDue.slice(0, 4)) : first);
+    const out: CalendarYearStatus[] = [];
+    for (let year = first; year <= last; year++) {
+      const hasSchedule = years.has(year);
+      out.push({ year, hasSchedule, provisionalDeadlines: hasSchedule ? 0 : await this.repo.countOpenWorkingDayDeadlinesInto(year) });
+    }
+    return out;
   }
 
   async listYear(year: number): Promise<CalendarDaysResponse> {

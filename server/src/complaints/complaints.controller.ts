@@ -1,22 +1,28 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { z } from 'zod';
 import {
   createComplaintRequest,
-  formText,
+  guestReopenRequest,
   idParam,
+  reopenRequest,
   similarComplaintsQuery,
   trackComplaintQuery,
+  uploadIdParams,
   type CreateComplaintRequest,
+  type GuestReopenRequest,
+  type ReopenRequest,
+  type UploadIdParams,
 } from '@sa/contracts';
 import { Validate } from '../common/validate';
 import { Auth, type AuthUser, CurrentUser, Public } from '../auth/auth.decorators';
 import { RateLimit } from '../common/rate-limit';
+import { UploadsService } from '../uploads/uploads.service';
 import { ComplaintsService } from './complaints.service';
-import { WorkflowService } from './workflow.service';
 
 const byId = z.object({ id: idParam });
-const reopenBody = z.object({ reason: formText(2, 500, { multiline: true, minMessage: '请说明未解决的情况' }) });
 const mineQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(20), offset: z.coerce.number().int().min(0).max(100_000).default(0) });
 
 /** Reporter-facing: submit, track, suggest similar, 附议, reopen. */
@@ -25,7 +31,8 @@ const mineQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).defau
 export class ComplaintsController {
   constructor(
     private readonly complaints: ComplaintsService,
-    private readonly workflow: WorkflowService,
+    // The uploads module depends on this one (photo access), so its service is looked up, not imported.
+    private readonly modules: ModuleRef,
   ) {}
 
   @Post()
@@ -42,6 +49,30 @@ export class ComplaintsController {
   @Validate({ query: trackComplaintQuery })
   track(@Query() q: z.infer<typeof trackComplaintQuery>) {
     return this.complaints.track(q.trackingNo, q.queryCode);
+  }
+
+  /** A photo of the tracked complaint for a guest: only with its tracking number and query code. */
+  @Get('track/photos/:id')
+  @Public()
+  @RateLimit({ key: 'complaint-track', max: 60, windowSeconds: 600 })
+  @Validate({ params: uploadIdParams, query: trackComplaintQuery })
+  async trackedPhoto(@Param() p: UploadIdParams, @Query() q: z.infer<typeof trackComplaintQuery>, @Res({ passthrough: true }) res: Response) {
+    const id = await this.complaints.trackedPhoto(q.trackingNo, q.queryCode, p.id);
+    const photo = await this.modules.get(UploadsService, { strict: false }).open(id);
+    // The URL carries the query code: keep it out of shared caches.
+    res.setHeader('cache-control', 'private, no-store');
+    res.setHeader('x-content-type-options', 'nosniff');
+    return new StreamableFile(photo.stream, { type: photo.mime, length: photo.bytes, disposition: 'inline' });
+  }
+
+  /** 重新打开 by a reporter who is not logged in: tracking number and query code. */
+  @Post('track/reopen')
+  @HttpCode(200)
+  @Public()
+  @RateLimit({ key: 'complaint-track', max: 60, windowSeconds: 600 })
+  @Validate({ body: guestReopenRequest }, { photoIds: 'TOO_MANY_PHOTOS' })
+  reopenTracked(@Body() body: GuestReopenRequest) {
+    return this.complaints.reopenAsGuest(body);
   }
 
   @Get('similar')
@@ -77,9 +108,8 @@ export class ComplaintsController {
   @Post(':id/reopen')
   @HttpCode(200)
   @Auth('RESIDENT', 'VOLUNTEER')
-  @Validate({ params: byId, body: reopenBody })
-  async reopen(@CurrentUser() user: AuthUser, @Param() p: z.infer<typeof byId>, @Body() body: z.infer<typeof reopenBody>) {
-    const after = await this.workflow.act(p.id, user, { action: 'reopen', reason: body.reason });
-    return this.complaints.publicView(after);
+  @Validate({ params: byId, body: reopenRequest }, { photoIds: 'TOO_MANY_PHOTOS' })
+  reopen(@CurrentUser() user: AuthUser, @Param() p: z.infer<typeof byId>, @Body() body: ReopenRequest) {
+    return this.complaints.reopen(p.id, user, body);
   }
 }

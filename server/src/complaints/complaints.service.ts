@@ -6,6 +6,8 @@ import {
   type ComplaintPublicView,
   type ComplaintReceipt,
   type CreateComplaintRequest,
+  type GuestReopenRequest,
+  type ReopenRequest,
   type SimilarComplaint,
 } from '@sa/contracts';
 import { ENV, type Env } from '../config/env';
@@ -18,9 +20,10 @@ import { shanghaiDate } from '../calendar/working-days';
 import { routeComplaint, type RoutingInput } from '../routing/routing';
 import { NotificationsService } from '../notifications/notifications.service';
 import { type ComplaintReceiptRecord, type ComplaintRecord, ComplaintsRepository, type NewComplaint } from './complaints.repository';
-import { fromDbDate, planDeadlines } from './deadlines';
+import { fromDbDate, isProvisional, planDeadlines } from './deadlines';
 import { queryCodeFor, queryCodeMatches } from './tracking';
 import { DEADLINES_ON_RECEIPT, OPEN_STATUSES, REOPEN_WINDOW_DAYS } from './workflow';
+import { WorkflowService } from './workflow.service';
 
 const SIMILAR_RADIUS_METRES = 200;
 const SIMILAR_WINDOW_DAYS = 30;
@@ -34,6 +37,7 @@ export class ComplaintsService {
     private readonly repo: ComplaintsRepository,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
+    private readonly workflow: WorkflowService,
     @Inject(ENV) private readonly env: Env,
   ) {
     this.phones = new PhoneCipher(env.secrets.phoneKey);
@@ -50,6 +54,9 @@ export class ComplaintsService {
       // An anonymous 投诉 cannot be accepted: the complainant's name and phone are required by law.
       if (input.anonymous) throw new DomainException('ANONYMOUS_COMPLAINT_NOT_ALLOWED');
       if (!input.contactPhone) throw new DomainException('CONTACT_PHONE_REQUIRED');
+      // 暂行办法 §17: the complainant's address and the respondent are required materials.
+      if (!input.reporterAddress) throw new DomainException('REPORTER_ADDRESS_REQUIRED');
+      if (input.businessId === undefined && !(input.businessName && input.businessAddress)) throw new DomainException('RESPONDENT_REQUIRED');
     }
     if (!input.anonymous && !reporterName) throw new DomainException('REPORTER_NAME_REQUIRED');
     if (input.photoIds.length > 0 && (await this.repo.countUploads(input.photoIds)) !== new Set(input.photoIds).size) {
@@ -61,6 +68,7 @@ export class ComplaintsService {
     const receivedAt = this.clock.now();
     const receivedDay = shanghaiDate(receivedAt);
     const phone = input.anonymous ? null : (input.contactPhone ?? null);
+    const address = input.anonymous ? null : (input.reporterAddress ?? null);
 
     const records: NewComplaint[] = [];
     for (const kind of kinds) {
@@ -80,6 +88,8 @@ export class ComplaintsService {
         reporterName,
         reporterPhoneEnc: phone ? this.phones.encrypt(phone) : null,
         reporterPhoneMasked: phone ? maskPhone(phone) : null,
+        reporterAddressEnc: address ? this.phones.encrypt(address) : null,
+        byVolunteer: user?.role === 'VOLUNTEER',
         idempotencyKey: input.idempotencyKey,
         photoIds: input.photoIds,
         routing,
@@ -192,16 +202,38 @@ export class ComplaintsService {
   }
 
   async track(trackingNo: string, queryCode: string): Promise<ComplaintPublicView> {
+    return this.publicView(await this.tracked(trackingNo, queryCode));
+  }
+
+  /** The complaint a tracking number and query code open; anything else is one answer, so codes cannot be probed. */
+  private async tracked(trackingNo: string, queryCode: string): Promise<ComplaintRecord> {
     const c = await this.repo.findByTrackingNo(trackingNo);
     if (!c || !c.idempotencyKey || !queryCodeMatches(this.env.secrets.queryCodeSecret, c.trackingNo, c.idempotencyKey, queryCode)) {
       throw new DomainException('TRACKING_NOT_FOUND');
     }
-    return this.publicView(c);
+    return c;
+  }
+
+  /** A photo of the tracked complaint, for the guest's tracking page; the id of a photo of another complaint is refused. */
+  async trackedPhoto(trackingNo: string, queryCode: string, uploadId: string): Promise<string> {
+    const c = await this.tracked(trackingNo, queryCode);
+    if (!c.photos.some((p) => p.uploadId === uploadId)) throw new DomainException('NOT_FOUND', '照片不存在');
+    return uploadId;
+  }
+
+  /** 重新打开 by a guest: the query code stands for the login. */
+  async reopenAsGuest(input: GuestReopenRequest): Promise<ComplaintPublicView> {
+    const c = await this.tracked(input.trackingNo, input.queryCode);
+    return this.publicView(await this.workflow.reopenAsGuest(c, input.reason, input.photoIds));
+  }
+
+  async reopen(id: number, user: AuthUser, input: ReopenRequest): Promise<ComplaintPublicView> {
+    return this.publicView(await this.workflow.act(id, user, { action: 'reopen', reason: input.reason }, input.photoIds));
   }
 
   async mine(user: AuthUser, limit: number, offset: number) {
     const [rows, total] = await this.repo.listForReporter(user.id, limit, offset);
-    return { items: rows.map((c) => this.publicView(c)), total };
+    return { items: await this.publicViews(rows), total };
   }
 
   async reporterView(id: number, user: AuthUser): Promise<ComplaintPublicView> {
@@ -210,38 +242,68 @@ export class ComplaintsService {
     return this.publicView(c);
   }
 
-  /** What a reporter may see: status, deadlines, the reply; never staff notes or the cadre. */
-  publicView(c: ComplaintRecord): ComplaintPublicView {
-    const replies = c.events.filter((e) => e.payload && typeof e.payload === 'object' && 'reply' in (e.payload as object));
-    const lastReply = replies.at(-1);
-    const resolvedAt = c.resolvedAt?.getTime();
-    return {
-      id: c.id,
-      trackingNo: c.trackingNo,
-      kind: c.kind,
-      category: c.category as ComplaintCategory,
-      status: c.status,
-      statusLabel: COMPLAINT_STATUS_LABELS[c.status],
-      outcome: c.outcome,
-      businessName: c.business?.name ?? c.businessName,
-      receivedAt: c.receivedAt.toISOString(),
-      office: c.office ? { name: c.office.name, phone: c.office.phone } : null,
-      deadlines: c.deadlines.map((d) => ({ kind: d.kind, dueDate: fromDbDate(d.dueDate), state: d.state })),
-      timeline: c.events.map((e) => ({
-        at: e.at.toISOString(),
-        status: e.toStatus,
-        statusLabel: COMPLAINT_STATUS_LABELS[e.toStatus],
-        // Staff replies, and the reporter's own words when they reopened it; never internal reasons.
-        note:
-          e.payload && typeof e.payload === 'object' && 'reply' in (e.payload as object)
-            ? String((e.payload as { reply: unknown }).reply)
-            : e.action === 'reopen'
-              ? e.reason
-              : null,
-      })),
-      reply: lastReply ? String((lastReply.payload as { reply: unknown }).reply) : null,
-      canReopen: c.status === 'RESOLVED' && resolvedAt !== undefined && this.clock.now().getTime() - resolvedAt <= REOPEN_WINDOW_DAYS * 86_400_000,
-      supportCount: c.supportCount,
-    };
+  async publicView(c: ComplaintRecord): Promise<ComplaintPublicView> {
+    return (await this.publicViews([c]))[0]!;
   }
+
+  /** What a reporter may see: their own report, status, deadlines, the replies; never staff notes or the cadre. */
+  async publicViews(cs: ComplaintRecord[]): Promise<ComplaintPublicView[]> {
+    const ids = (pick: (c: ComplaintRecord) => number | null) => [...new Set(cs.map(pick).filter((v): v is number => v !== null))];
+    const [years, areas] = await Promise.all([this.calendar.scheduledYears(), this.repo.areaNames(ids((c) => c.streetId), ids((c) => c.communityId))]);
+    const now = this.clock.now().getTime();
+    return cs.map((c) => reporterView(c, { scheduledYears: years, streetName: areas.streets.get(c.streetId ?? -1) ?? null, communityName: areas.communities.get(c.communityId ?? -1) ?? null, now }));
+  }
+}
+
+/** Steps of the trail a reporter sees; everything else (contact look-ups, follow-ups, re-routing, approvals) is internal. */
+export const REPORTER_TIMELINE_ACTIONS: ReadonlySet<string> = new Set([
+  'submit', 'accept', 'reject', 'transfer', 'startVerification', 'fileCase', 'noCase', 'notifyReporter', 'decideCase',
+  'startMediation', 'mediated', 'mediationFailed', 'notifyTermination', 'resolve', 'reopen', 'reprocess', 'close',
+]);
+
+const replyOf = (payload: unknown): string | null =>
+  payload && typeof payload === 'object' && 'reply' in payload ? String((payload as { reply: unknown }).reply) : null;
+
+/** The reporter's view of one complaint: a pure mapping, so what is shown is decided in one place. */
+export function reporterView(
+  c: ComplaintRecord,
+  ctx: { scheduledYears: ReadonlySet<number>; streetName: string | null; communityName: string | null; now: number },
+): ComplaintPublicView {
+  const shown = c.events.filter((e) => REPORTER_TIMELINE_ACTIONS.has(e.action));
+  const lastReply = shown.map((e) => replyOf(e.payload)).filter((r): r is string => r !== null).at(-1) ?? null;
+  const resolvedAt = c.resolvedAt?.getTime();
+  return {
+    id: c.id,
+    trackingNo: c.trackingNo,
+    kind: c.kind,
+    category: c.category as ComplaintCategory,
+    status: c.status,
+    statusLabel: COMPLAINT_STATUS_LABELS[c.status],
+    outcome: c.outcome,
+    businessName: c.business?.name ?? c.businessName,
+    description: c.description,
+    photoIds: c.photos.map((p) => p.uploadId),
+    place: {
+      businessName: c.business?.name ?? c.businessName,
+      address: c.business?.address ?? c.businessAddress,
+      streetName: ctx.streetName,
+      communityName: ctx.communityName,
+    },
+    receivedAt: c.receivedAt.toISOString(),
+    office: c.office ? { name: c.office.name, phone: c.office.phone } : null,
+    deadlines: c.deadlines.map((d) => {
+      const dueDate = fromDbDate(d.dueDate);
+      return { kind: d.kind, dueDate, state: d.state, provisional: d.state === 'OPEN' && isProvisional(fromDbDate(d.startDate), dueDate, d.unit, ctx.scheduledYears) };
+    }),
+    timeline: shown.map((e) => ({
+      at: e.at.toISOString(),
+      status: e.toStatus,
+      statusLabel: COMPLAINT_STATUS_LABELS[e.toStatus],
+      // Staff replies, and the reporter's own words when they reopened it; never internal reasons.
+      note: replyOf(e.payload) ?? (e.action === 'reopen' ? e.reason : null),
+    })),
+    reply: lastReply,
+    canReopen: c.status === 'RESOLVED' && resolvedAt !== undefined && ctx.now - resolvedAt <= REOPEN_WINDOW_DAYS * 86_400_000,
+    supportCount: c.supportCount,
+  };
 }

@@ -7,8 +7,10 @@ import { PRISMA, type Prisma } from '../database/database';
 import { fromDbDate, toDbDate } from './deadlines';
 
 /**
- * When the admin edits the holiday calendar, every open deadline that has not yet fallen due is
- * recomputed from its start day and working days, so a newly announced holiday moves it.
+ * When the admin edits the holiday calendar, every open working-day deadline that has not yet fallen due is
+ * recomputed from its start day and length, so a newly announced holiday moves it (and a deadline counted on
+ * weekends alone, before its year's schedule was entered, lands where the schedule puts it). Calendar-day
+ * limits (the case decision) do not depend on holidays and never move.
  */
 @Injectable()
 export class DeadlineRecomputeService implements OnModuleInit {
@@ -25,7 +27,7 @@ export class DeadlineRecomputeService implements OnModuleInit {
 
   async recomputeOpen(): Promise<number> {
     const today = shanghaiDate(this.clock.now());
-    const open = await this.prisma.deadline.findMany({ where: { state: 'OPEN', dueDate: { gte: toDbDate(today) } } });
+    const open = await this.prisma.deadline.findMany({ where: { state: 'OPEN', unit: 'WORKING_DAYS', dueDate: { gte: toDbDate(today) } } });
     let moved = 0;
     for (const d of open) {
       const due = await this.calendar.addWorkingDays(fromDbDate(d.startDate), d.workingDays);

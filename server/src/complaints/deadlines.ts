@@ -1,17 +1,24 @@
 import type { DeadlineKind, DeadlineUnit } from '@sa/contracts';
-import { DEADLINE_WORKING_DAYS } from './workflow';
+import { addCalendarDays } from '../calendar/working-days';
+import { DEADLINE_LIMITS } from './workflow';
 
 /** What deadline arithmetic needs from the working-day calendar. */
 export type WorkingDayCalendar = { addWorkingDays(from: string, n: number): Promise<string> };
 
-export type PlannedDeadline = { kind: DeadlineKind; startDate: string; workingDays: number; dueDate: string };
+/** `workingDays` is the length column: working days, or calendar days when `unit` says so. */
+export type PlannedDeadline = { kind: DeadlineKind; startDate: string; workingDays: number; unit: DeadlineUnit; dueDate: string };
+
+/** The due date `days` units after `startDate` (not counted). */
+export async function dueAfter(cal: WorkingDayCalendar, startDate: string, days: number, unit: DeadlineUnit): Promise<string> {
+  return unit === 'CALENDAR_DAYS' ? addCalendarDays(startDate, days) : cal.addWorkingDays(startDate, days);
+}
 
 /** Each limit runs from `startDate` (not counted) and ends at 24:00 Asia/Shanghai of `dueDate`. */
 export async function planDeadlines(cal: WorkingDayCalendar, kinds: readonly DeadlineKind[], startDate: string): Promise<PlannedDeadline[]> {
   return Promise.all(
     kinds.map(async (kind) => {
-      const workingDays = DEADLINE_WORKING_DAYS[kind];
-      return { kind, startDate, workingDays, dueDate: await cal.addWorkingDays(startDate, workingDays) };
+      const { days, unit } = DEADLINE_LIMITS[kind];
+      return { kind, startDate, workingDays: days, unit, dueDate: await dueAfter(cal, startDate, days, unit) };
     }),
   );
 }

@@ -1,37 +1,64 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ComplaintActionRequest, DeadlineKind } from '@sa/contracts';
-import { REJECT_REASONS } from '@sa/contracts';
+import { COMPLAINT_STATUS_LABELS, DEADLINE_KIND_LABELS, NOTICE_PARTIES, REJECT_REASONS } from '@sa/contracts';
 import type { AuthUser } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain-exception';
 import { Clock } from '../common/clock';
+import { PhoneCipher } from '../common/phone-crypto';
 import { CalendarService } from '../calendar/calendar.service';
 import { shanghaiDate } from '../calendar/working-days';
+import { ENV, type Env } from '../config/env';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PRISMA, type Prisma } from '../database/database';
+import { isUniqueViolation } from '../registry/prisma-errors';
 import { type ComplaintRecord, ComplaintsRepository } from './complaints.repository';
-import { fromDbDate, planDeadlines, toDbDate } from './deadlines';
-import { type Actor, findTransition, REOPEN_WINDOW_DAYS, type Transition, VERIFY_EXTENSION_WORKING_DAYS } from './workflow';
+import { dueAfter, fromDbDate, planDeadlines, toDbDate } from './deadlines';
+import { penaltyDecisionRow, penaltyDecisions } from './penalty-decisions.repository';
+import {
+  type Actor,
+  CASE_EXTENSION_CALENDAR_DAYS,
+  findTransition,
+  type Need,
+  REOPEN_WINDOW_DAYS,
+  type Transition,
+  VERIFY_EXTENSION_WORKING_DAYS,
+  WORKFLOW,
+} from './workflow';
 
-const NEED_LABELS: Record<NonNullable<Transition['needs']>[number], string> = {
+const NEED_LABELS: Record<Need, string> = {
   reason: '理由',
   rejectReason: '不予受理的法定理由',
   transferTo: '转办部门',
   outcome: '办理结果',
   reply: '给举报人的答复',
+  noticeMethod: '告知方式',
+  notifiedParties: '已告知的当事人',
+  decision: '处理决定书内容',
 };
+
+/** Photos a reporter may add when reopening (per reopen). */
+export const REOPEN_MAX_PHOTOS = 9;
+
+/** Who performs the step: the actor in the table, and the user behind it (null: a guest reporter or the system). */
+type Acting = { actor: Actor; userId: number | null };
 
 /** Moves complaints along the workflow table; every step is one transaction with its audit entry. */
 @Injectable()
 export class WorkflowService {
+  private readonly cipher: PhoneCipher;
+
   constructor(
     private readonly clock: Clock,
     private readonly repo: ComplaintsRepository,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
     @Inject(PRISMA) private readonly prisma: Prisma,
-  ) {}
+    @Inject(ENV) env: Env,
+  ) {
+    this.cipher = new PhoneCipher(env.secrets.phoneKey);
+  }
 
-  /** Staff can act on their office's complaints, the admin on all, the reporter on their own. */
+  /** Staff can act on their office's complaints, the admin on all, the logged-in reporter on their own. */
   actorFor(c: ComplaintRecord, user: AuthUser, action: ComplaintActionRequest['action']): Actor | null {
     if (action === 'reopen') return c.reporterUserId === user.id ? 'REPORTER' : null;
     if (user.role === 'ADMIN') return 'ADMIN';
@@ -39,94 +66,174 @@ export class WorkflowService {
     return null;
   }
 
-  async act(id: number, user: AuthUser, req: ComplaintActionRequest): Promise<ComplaintRecord> {
+  async act(id: number, user: AuthUser, req: ComplaintActionRequest, photoIds: readonly string[] = []): Promise<ComplaintRecord> {
     const c = await this.repo.findById(id);
     const actor = c ? this.actorFor(c, user, req.action) : null;
     if (!c || !actor) throw new DomainException('NOT_FOUND');
-    const found = findTransition({ status: c.status, kind: c.kind, action: req.action, actor });
+    return this.run(c, { actor, userId: user.id }, req, photoIds);
+  }
+
+  /** A guest reporter reopens: the caller has matched the tracking number and query code (they stand for the login). */
+  reopenAsGuest(c: ComplaintRecord, reason: string, photoIds: readonly string[]): Promise<ComplaintRecord> {
+    return this.run(c, { actor: 'REPORTER', userId: null }, { action: 'reopen', reason }, photoIds);
+  }
+
+  private async run(c: ComplaintRecord, by: Acting, req: ComplaintActionRequest, photoIds: readonly string[]): Promise<ComplaintRecord> {
+    const openDeadlines = c.deadlines.filter((d) => d.state === 'OPEN').map((d) => d.kind);
+    const found = findTransition({ status: c.status, kind: c.kind, action: req.action, actor: by.actor, openDeadlines });
     if (!found.ok) {
       if (found.reason === 'FORBIDDEN') throw new DomainException('FORBIDDEN');
-      throw new DomainException('INVALID_TRANSITION', `当前状态「${c.status}」下不能进行此操作`);
+      throw new DomainException('INVALID_TRANSITION', this.invalidMessage(c, req.action));
     }
     const t = found.transition;
-    const missing = (t.needs ?? []).filter((n) => req[n] === undefined);
-    if (missing.length > 0) {
-      throw new DomainException('ACTION_INPUT_MISSING', `此操作须填写：${missing.map((m) => NEED_LABELS[m]).join('、')}`);
-    }
+    this.checkNeeds(t, req);
     const now = this.clock.now();
     const today = shanghaiDate(now);
     if (req.action === 'reopen') {
       if (!c.resolvedAt || now.getTime() - c.resolvedAt.getTime() > REOPEN_WINDOW_DAYS * 86_400_000) {
         throw new DomainException('REOPEN_WINDOW_CLOSED');
       }
+      if (photoIds.length > REOPEN_MAX_PHOTOS) throw new DomainException('TOO_MANY_PHOTOS');
+      if (photoIds.length > 0 && (await this.repo.countUploads([...photoIds])) !== new Set(photoIds).size) throw new DomainException('PHOTO_NOT_FOUND');
     }
     if (req.action === 'extendVerification' && c.verifyExtended) throw new DomainException('EXTENSION_ALREADY_USED');
+    if (req.action === 'extendCase' && c.caseExtended) throw new DomainException('CASE_EXTENSION_USED');
+    const decision = req.action === 'decideCase' ? await this.decisionFor(c, req, by, now) : null;
 
-    // Only a real-name reporter is told of the case decision; nobody can be told on an anonymous tip.
-    const starts: DeadlineKind[] = (t.starts ?? []).filter((k) => k !== 'NOTIFY_REPORTER' || !c.anonymous);
+    const starts = startsFor(t, c);
     const planned = await planDeadlines(this.calendar, starts, today);
-    const extension = req.action === 'extendVerification' ? await this.extendedVerifyDue(c) : null;
+    // A reporter with an account is told by the in-app notice written with the decision: met at once.
+    const metAtOnce = (kind: DeadlineKind) => kind === 'NOTIFY_REPORTER' && c.reporterUserId !== null;
+    const extension = await this.extensionFor(c, req.action);
 
-    const moved = await this.prisma.$transaction(async (tx) => {
-      const updated = await tx.complaint.updateMany({
-        where: { id: c.id, status: c.status },
-        data: {
-          status: t.to,
-          ...(req.outcome ? { outcome: req.outcome } : {}),
-          ...(t.to === 'RESOLVED' ? { resolvedAt: now } : {}),
-          ...(t.to === 'CLOSED' ? { closedAt: now } : {}),
-          ...(t.to === 'TRANSFERRED' ? { transferTo: req.transferTo } : {}),
-          ...(req.action === 'extendVerification' ? { verifyExtended: true } : {}),
-          ...(req.action === 'reopen' ? { resolvedAt: null, outcome: null } : {}),
-        },
-      });
-      // Someone else moved it first: the table decides again on the fresh state.
-      if (updated.count !== 1) return false;
-      if (t.stops?.length) {
-        await tx.deadline.updateMany({ where: { complaintId: c.id, kind: { in: [...t.stops] }, state: 'OPEN' }, data: { state: 'MET', metAt: now } });
-      }
-      if (planned.length) {
-        await tx.deadline.createMany({
-          data: planned.map((d) => ({ complaintId: c.id, kind: d.kind, startDate: toDbDate(d.startDate), workingDays: d.workingDays, dueDate: toDbDate(d.dueDate) })),
-        });
-      }
-      if (extension) {
-        await tx.deadline.update({ where: { id: extension.id }, data: { workingDays: extension.workingDays, dueDate: toDbDate(extension.dueDate) } });
-      }
-      await tx.complaintEvent.create({
-        data: {
-          complaintId: c.id,
-          at: now,
-          actorUserId: user.id,
-          actorRole: actor,
-          action: req.action,
-          fromStatus: c.status,
-          toStatus: t.to,
-          reason: req.reason ?? (req.rejectReason ? REJECT_REASONS[req.rejectReason] : null),
-          payload: {
-            ...(req.reply ? { reply: req.reply } : {}),
-            ...(req.rejectReason ? { rejectReason: req.rejectReason } : {}),
-            ...(req.transferTo ? { transferTo: req.transferTo } : {}),
-            ...(req.outcome ? { outcome: req.outcome } : {}),
-            ...(planned.length ? { deadlines: planned.map((d) => ({ kind: d.kind, dueDate: d.dueDate })) } : {}),
-            ...(extension ? { extendedTo: extension.dueDate } : {}),
+    let moved: boolean;
+    try {
+      moved = await this.prisma.$transaction(async (tx) => {
+        const updated = await tx.complaint.updateMany({
+          where: {
+            id: c.id,
+            status: c.status,
+            // A one-time extension is claimed by the update itself, so two approvals at once extend once.
+            ...(req.action === 'extendVerification' ? { verifyExtended: false } : {}),
+            ...(req.action === 'extendCase' ? { caseExtended: false } : {}),
           },
-        },
+          data: {
+            status: t.to,
+            ...(req.outcome && t.needs?.includes('outcome') ? { outcome: req.outcome } : {}),
+            ...(t.to === 'RESOLVED' ? { resolvedAt: now } : {}),
+            ...(t.to === 'CLOSED' ? { closedAt: now } : {}),
+            ...(t.to === 'TRANSFERRED' ? { transferTo: req.transferTo } : {}),
+            ...(req.action === 'extendVerification' ? { verifyExtended: true } : {}),
+            ...(req.action === 'extendCase' ? { caseExtended: true } : {}),
+            ...(req.action === 'reopen' ? { resolvedAt: null, outcome: null } : {}),
+          },
+        });
+        // Someone else moved it first: the table decides again on the fresh state.
+        if (updated.count !== 1) return false;
+        if (t.stops?.length) {
+          const stopped = await tx.deadline.updateMany({ where: { complaintId: c.id, kind: { in: [...t.stops] }, state: 'OPEN' }, data: { state: 'MET', metAt: now } });
+          // A step that exists only while its deadline is open (telling the reporter) happens once.
+          if (t.whileOpen && stopped.count === 0) throw new StepTakenError();
+        }
+        if (planned.length) {
+          await tx.deadline.createMany({
+            data: planned.map((d) => ({
+              complaintId: c.id,
+              kind: d.kind,
+              startDate: toDbDate(d.startDate),
+              workingDays: d.workingDays,
+              unit: d.unit,
+              dueDate: toDbDate(d.dueDate),
+              ...(metAtOnce(d.kind) ? { state: 'MET' as const, metAt: now } : {}),
+            })),
+          });
+        }
+        if (extension) {
+          await tx.deadline.update({ where: { id: extension.id }, data: { workingDays: extension.days, dueDate: toDbDate(extension.dueDate), remindedAt: null } });
+        }
+        if (decision) await penaltyDecisions.insert(tx, decision);
+        if (photoIds.length) {
+          const last = await tx.complaintPhoto.aggregate({ where: { complaintId: c.id }, _max: { position: true } });
+          const from = (last._max.position ?? -1) + 1;
+          await tx.complaintPhoto.createMany({ data: photoIds.map((uploadId, i) => ({ complaintId: c.id, uploadId, position: from + i })), skipDuplicates: true });
+        }
+        await tx.complaintEvent.create({
+          data: {
+            complaintId: c.id,
+            at: now,
+            actorUserId: by.userId,
+            actorRole: by.actor,
+            action: req.action,
+            fromStatus: c.status,
+            toStatus: t.to,
+            reason: req.reason ?? (req.rejectReason ? REJECT_REASONS[req.rejectReason] : null),
+            payload: {
+              ...(req.reply ? { reply: req.reply } : {}),
+              ...(req.rejectReason ? { rejectReason: req.rejectReason } : {}),
+              ...(req.transferTo ? { transferTo: req.transferTo } : {}),
+              ...(req.outcome && t.needs?.includes('outcome') ? { outcome: req.outcome } : {}),
+              ...(req.action === 'notifyReporter' ? { noticeMethod: req.noticeMethod } : {}),
+              ...(req.action === 'notifyTermination' ? { notifiedParties: req.notifiedParties } : {}),
+              ...(decision ? { decisionNo: decision.decisionNo, decisionType: decision.type } : {}),
+              ...(photoIds.length ? { photoIds: [...photoIds] } : {}),
+              ...(planned.length ? { deadlines: planned.map((d) => ({ kind: d.kind, dueDate: d.dueDate, ...(metAtOnce(d.kind) ? { met: true } : {}) })) } : {}),
+              ...(extension ? { extendedTo: extension.dueDate } : {}),
+            },
+          },
+        });
+        return true;
       });
-      return true;
-    });
+    } catch (err) {
+      if (err instanceof StepTakenError) moved = false;
+      else if (decision && isUniqueViolation(err)) throw new DomainException('DECISION_NO_TAKEN');
+      else throw err;
+    }
     if (!moved) throw new DomainException('INVALID_TRANSITION', '该事项刚被他人处理，请刷新后再试');
     const after = (await this.repo.findById(c.id))!;
     await this.notifications.complaintTransitioned(after, req.action, req.reply);
     return after;
   }
 
-  /** 核查延期: the open verification deadline moves 15 working days further, once. */
-  private async extendedVerifyDue(c: ComplaintRecord) {
-    const open = c.deadlines.find((d) => d.kind === 'VERIFY' && d.state === 'OPEN');
-    if (!open) throw new DomainException('INVALID_TRANSITION', '没有进行中的核查期限');
-    const workingDays = open.workingDays + VERIFY_EXTENSION_WORKING_DAYS;
-    return { id: open.id, workingDays, dueDate: await this.calendar.addWorkingDays(fromDbDate(open.startDate), workingDays) };
+  /** The status in Chinese; for a step that was possible until its deadline was met, say that instead. */
+  private invalidMessage(c: ComplaintRecord, action: ComplaintActionRequest['action']): string {
+    const once = WORKFLOW.find((t) => t.action === action && t.from === c.status && (!t.kind || t.kind === c.kind) && t.whileOpen);
+    if (once?.whileOpen) return `${DEADLINE_KIND_LABELS[once.whileOpen]}已办结，无需重复此操作`;
+    return `当前状态「${COMPLAINT_STATUS_LABELS[c.status]}」下不能进行此操作`;
+  }
+
+  /** What the request must carry; the termination notice must name both parties. */
+  private checkNeeds(t: Transition, req: ComplaintActionRequest): void {
+    const missing = (t.needs ?? []).filter((n) => n !== 'notifiedParties' && req[n] === undefined);
+    if (missing.length > 0) {
+      throw new DomainException('ACTION_INPUT_MISSING', `此操作须填写：${missing.map((m) => NEED_LABELS[m]).join('、')}`);
+    }
+    if (t.needs?.includes('notifiedParties') && !NOTICE_PARTIES.every((p) => req.notifiedParties?.includes(p))) {
+      throw new DomainException('NOTICE_PARTIES_REQUIRED');
+    }
+  }
+
+  /** The decision row, checked before the transaction so a taken number gets its own answer. */
+  private async decisionFor(c: ComplaintRecord, req: ComplaintActionRequest, by: Acting, now: Date) {
+    if (c.penaltyDecision) throw new DomainException('INVALID_TRANSITION', '该案件已记录处理决定');
+    if (!c.office) throw new DomainException('INVALID_TRANSITION', '该事项没有承办监管所，不能记录处理决定');
+    const input = req.decision!;
+    if (await penaltyDecisions.decisionNoTaken(this.prisma, input.decisionNo)) throw new DomainException('DECISION_NO_TAKEN');
+    return penaltyDecisionRow(input, { complaintId: c.id, businessId: c.businessId, authority: c.office.name, recordedAt: now, recordedBy: by.userId }, this.cipher);
+  }
+
+  /** 核查延期 (+15 working days) and 办案期限延长 (+30 calendar days) move the open deadline, once each. */
+  private async extensionFor(c: ComplaintRecord, action: ComplaintActionRequest['action']) {
+    const spec =
+      action === 'extendVerification'
+        ? { kind: 'VERIFY' as const, add: VERIFY_EXTENSION_WORKING_DAYS }
+        : action === 'extendCase'
+          ? { kind: 'CASE_DECISION' as const, add: CASE_EXTENSION_CALENDAR_DAYS }
+          : null;
+    if (!spec) return null;
+    const open = c.deadlines.find((d) => d.kind === spec.kind && d.state === 'OPEN');
+    if (!open) throw new DomainException('INVALID_TRANSITION', `没有进行中的${DEADLINE_KIND_LABELS[spec.kind]}`);
+    const days = open.workingDays + spec.add;
+    return { id: open.id, days, dueDate: await dueAfter(this.calendar, fromDbDate(open.startDate), days, open.unit) };
   }
 
   /** 归档: resolved complaints the reporter can no longer reopen are closed by the system, each with its trail entry. */
@@ -150,3 +257,10 @@ export class WorkflowService {
   }
 }
 
+/** Thrown inside the transaction to roll it back when a once-only step was taken by someone else. */
+class StepTakenError extends Error {}
+
+/** Deadlines the step starts: nobody can be told on an anonymous tip, so it has no reporter notice. */
+export function startsFor(t: Pick<Transition, 'starts'>, c: { anonymous: boolean }): DeadlineKind[] {
+  return (t.starts ?? []).filter((k) => k !== 'NOTIFY_REPORTER' || !c.anonymous);
+}

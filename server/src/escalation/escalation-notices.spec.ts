@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escalationNotice, reminderNotice, type DeadlineSubject } from './escalation-notices';
+import { escalationNotice, reminderNotice, scheduleReminderNotice, type DeadlineSubject } from './escalation-notices';
 
 const subject: DeadlineSubject = {
   trackingNo: 'SA20261013-000123',
@@ -29,5 +29,15 @@ describe('deadline notices', () => {
     expect(reminderNotice(subject, '2026-10-13').title).toBe('期限提醒：核查期限今日届满');
     expect(reminderNotice(subject, '2026-10-12').title).toBe('期限提醒：核查期限下一个工作日届满');
     expect(reminderNotice(subject, '2026-10-12').kind).toBe('DEADLINE_REMINDER');
+  });
+
+  it('names the termination notice and the case decision limits in Chinese', () => {
+    expect(escalationNotice({ ...subject, kind: 'COMPLAINT', deadlineKind: 'TERMINATION_NOTICE' }, null).title).toBe('超期督办：终止调解告知期限已届满');
+    expect(escalationNotice({ ...subject, deadlineKind: 'CASE_DECISION' }, null).title).toBe('超期督办：处罚决定期限已届满');
+    expect(reminderNotice({ ...subject, deadlineKind: 'CASE_DECISION' }, '2026-10-13').title).toBe('期限提醒：处罚决定期限今日届满');
+  });
+
+  it('asks the admins to enter next year\'s holidays, naming the year', () => {
+    expect(scheduleReminderNotice(2027)).toMatchObject({ kind: 'DEADLINE_REMINDER', title: '请录入 2027 年节假日安排' });
   });
 });

@@ -26,3 +26,12 @@ export function reminderNotice(s: DeadlineSubject, today: string): InboxNotice {
     body: `${about(s)}的${limit}将于 ${s.dueDate} 24:00 届满，请及时办理，逾期将提级督办。`,
   };
 }
+
+/** To every bureau admin, once per year: deadlines running into next year are counted on weekends alone until then. */
+export function scheduleReminderNotice(year: number): InboxNotice {
+  return {
+    kind: 'DEADLINE_REMINDER',
+    title: `请录入 ${year} 年节假日安排`,
+    body: `系统尚未录入 ${year} 年的法定节假日和调休安排，跨入 ${year} 年的期限暂按周末推算，届时可能变动。请在国务院办公厅公布通知后，于“节假日安排”中录入全年安排。`,
+  };
+}

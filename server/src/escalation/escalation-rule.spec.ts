@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CadreRef, escalationTarget, overdue, reminderDue } from './escalation-rule';
+import { type CadreRef, escalationTarget, overdue, reminderDue, scheduleReminderYear } from './escalation-rule';
 
 const D = 1;
 const streetA = 10;
@@ -50,5 +50,15 @@ describe('deadline days in Asia/Shanghai', () => {
     expect(reminderDue('2026-10-08', '2026-10-09', '2026-10-10')).toBe(false);
     // Friday before a weekend: Monday's deadline is reminded on Friday.
     expect(reminderDue('2026-11-30', '2026-11-27', '2026-11-30')).toBe(true);
+  });
+});
+
+describe('next year\'s holiday schedule reminder', () => {
+  it('asks from 1 November (Shanghai date) while next year has no schedule', () => {
+    expect(scheduleReminderYear('2026-10-31', new Set([2026]))).toBeNull();
+    expect(scheduleReminderYear('2026-11-01', new Set([2026]))).toBe(2027);
+    expect(scheduleReminderYear('2026-12-31', new Set([2026]))).toBe(2027);
+    expect(scheduleReminderYear('2026-11-20', new Set([2026, 2027]))).toBeNull();
+    expect(scheduleReminderYear('2027-01-05', new Set([2027]))).toBeNull();
   });
 });

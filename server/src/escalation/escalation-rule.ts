@@ -38,3 +38,12 @@ export function reminderDue(dueDate: string, today: string, nextWorkingDay: stri
 export function overdue(dueDate: string, today: string): boolean {
   return dueDate < today;
 }
+
+/**
+ * The State Council announces next year's holidays in November: from 1 November (Shanghai) the admins are
+ * asked to enter next year's schedule until it has been entered. Returns that year, or null.
+ */
+export function scheduleReminderYear(today: string, scheduledYears: ReadonlySet<number>): number | null {
+  const next = Number(today.slice(0, 4)) + 1;
+  return today.slice(5) >= '11-01' && !scheduledYears.has(next) ? next : null;
+}

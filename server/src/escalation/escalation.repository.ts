@@ -97,6 +97,10 @@ export class EscalationRepository {
     });
   }
 
+  inTransaction<T>(fn: (tx: P.TransactionClient) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(fn);
+  }
+
   /** Sets `remindedAt` once, with the reminders, the same way as `escalate`. */
   remind(deadlineId: number, at: Date, notify: (tx: P.TransactionClient) => Promise<number>): Promise<number | null> {
     return this.prisma.$transaction(async (tx) => {

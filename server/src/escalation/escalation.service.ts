@@ -10,8 +10,8 @@ import { fromDbDate } from '../complaints/deadlines';
 import { NotificationsService } from '../notifications/notifications.service';
 import { WorkflowService } from '../complaints/workflow.service';
 import { noticeSubjectOf } from './deadline-subject';
-import { escalationNotice, reminderNotice } from './escalation-notices';
-import { escalationTarget, type EscalationOrigin } from './escalation-rule';
+import { escalationNotice, reminderNotice, scheduleReminderNotice } from './escalation-notices';
+import { escalationTarget, type EscalationOrigin, scheduleReminderYear } from './escalation-rule';
 import { type DueDeadline, EscalationRepository } from './escalation.repository';
 
 const PAGE = 200;
@@ -76,6 +76,12 @@ export class EscalationService implements OnApplicationBootstrap, OnModuleDestro
       });
     }
     try {
+      await this.remindSchedule(today);
+    } catch (err) {
+      result.failed++;
+      this.logger.write('error', 'holiday schedule reminder failed', { error: String(err) });
+    }
+    try {
       result.closed = await this.workflow.closeExpired(now);
     } catch (err) {
       result.failed++;
@@ -83,6 +89,17 @@ export class EscalationService implements OnApplicationBootstrap, OnModuleDestro
     }
     if (result.escalated || result.reminded || result.failed || result.closed) this.logger.write('info', 'deadline sweep', result);
     return result;
+  }
+
+  /** From 1 November, asks the admins once (a dedupe key per year) to enter next year's holiday schedule. */
+  private async remindSchedule(today: string): Promise<void> {
+    const year = scheduleReminderYear(today, await this.calendar.scheduledYears());
+    if (year === null) return;
+    const written = await this.repo.inTransaction(async (tx) => {
+      const admins = await this.notifications.recipients(tx, { admins: true });
+      return this.notifications.notify(tx, admins, scheduleReminderNotice(year), null, `calendar:${year}:schedule-reminder`);
+    });
+    if (written > 0) this.logger.write('info', 'asked the admins for next year\'s holiday schedule', { year, admins: written });
   }
 
   /** The responsible cadre; without one, the complaint's street as if from its community. */

@@ -21,11 +21,21 @@ describe('inbox notices', () => {
     });
   });
 
-  it('tells the reporter of acceptance, rejection, transfer, the case decision and resolution, and of nothing else', () => {
-    const all: WorkflowAction[] = ['accept', 'reject', 'transfer', 'startVerification', 'extendVerification', 'fileCase', 'noCase', 'startMediation', 'mediated', 'mediationFailed', 'resolve', 'reopen', 'reprocess', 'close'];
+  it('tells the reporter of acceptance, rejection, transfer, the case steps, the end of mediation and resolution, and of nothing else', () => {
+    const all: WorkflowAction[] = [
+      'accept', 'reject', 'transfer', 'startVerification', 'extendVerification', 'fileCase', 'noCase', 'notifyReporter', 'decideCase', 'extendCase',
+      'startMediation', 'mediated', 'mediationFailed', 'notifyTermination', 'resolve', 'reopen', 'reprocess', 'close',
+    ];
     const told = all.filter((a) => reporterNotice(complaint, a) !== null);
-    expect(told).toEqual(['accept', 'reject', 'transfer', 'fileCase', 'noCase', 'resolve']);
-    expect(told).toEqual([...REPORTER_INBOX_ACTIONS]);
+    expect(told).toEqual(['accept', 'reject', 'transfer', 'fileCase', 'noCase', 'notifyReporter', 'decideCase', 'notifyTermination', 'resolve']);
+    expect([...told].sort()).toEqual([...REPORTER_INBOX_ACTIONS].sort());
+  });
+
+  it('says a filed case was decided, without its content, and that mediation ended', () => {
+    expect(reporterNotice({ ...complaint, kind: 'REPORT' }, 'decideCase')).toMatchObject({ title: '您举报的问题已作出处理决定' });
+    const ended = reporterNotice(complaint, 'notifyTermination', '双方对赔偿金额分歧较大，调解终止。');
+    expect(ended!.title).toBe('您的投诉已终止调解');
+    expect(ended!.body).toContain('答复：双方对赔偿金额分歧较大');
   });
 
   it('carries the written reply and the honest outcome', () => {

@@ -44,7 +44,9 @@ export function receivedNotice(c: NoticeSubject): InboxNotice {
 }
 
 /** Actions the reporter hears about in the inbox. */
-export const REPORTER_INBOX_ACTIONS: readonly WorkflowAction[] = ['accept', 'reject', 'transfer', 'fileCase', 'noCase', 'resolve'];
+export const REPORTER_INBOX_ACTIONS: readonly WorkflowAction[] = [
+  'accept', 'reject', 'transfer', 'fileCase', 'noCase', 'notifyReporter', 'decideCase', 'notifyTermination', 'resolve',
+];
 
 /** To the reporter after a step they must be told about; null for steps that are internal. */
 export function reporterNotice(c: NoticeSubject, action: WorkflowAction, reply?: string): InboxNotice | null {
@@ -56,6 +58,9 @@ export function reporterNotice(c: NoticeSubject, action: WorkflowAction, reply?:
     transfer: [`您的${kind}已转办`, `${head}不属于本部门职责，已转交${c.transferTo ?? '主管部门'}处理。`],
     fileCase: ['您举报的问题已立案', `${head}经核查，已立案调查。`],
     noCase: ['您举报的问题不予立案', `${head}经核查，决定不予立案。`],
+    notifyReporter: ['您举报问题的处理情况', `${head}的立案情况已告知您。`],
+    decideCase: ['您举报的问题已作出处理决定', `${head}已依法作出处理决定。`],
+    notifyTermination: ['您的投诉已终止调解', `${head}经调解，双方未能达成一致，调解终止。您可依法通过其他途径解决。`],
     resolve: [`您的${kind}已办结`, `${head}已办结${c.outcome ? `，办理结果：${COMPLAINT_OUTCOME_LABELS[c.outcome]}` : ''}。`],
   };
   const text = REPORTER_INBOX_ACTIONS.includes(action) ? texts[action] : undefined;

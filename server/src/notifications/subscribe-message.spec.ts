@@ -34,6 +34,9 @@ describe('WeChat subscribe messages to the reporter', () => {
     ['transfer', 'TRANSFERRED', '已转办'],
     ['fileCase', 'DECIDED', '已立案'],
     ['noCase', 'DECIDED', '不予立案'],
+    ['notifyReporter', 'DECIDED', '已告知'],
+    ['decideCase', 'DECIDED', '已作决定'],
+    ['notifyTermination', 'RESOLVED', '终止调解'],
     ['resolve', 'RESOLVED', '已办结'],
   ] as const)('sends %s as the %s message with status %s', (action, type, status) => {
     const m = subscribeMessageFor({ ...complaint, transferTo: '区发展和改革局', outcome: 'FIXED' }, action, undefined, templates, at);
@@ -45,6 +48,11 @@ describe('WeChat subscribe messages to the reporter', () => {
     expect(subscribeMessageFor(complaint, 'startVerification', undefined, templates, at)).toBeNull();
     expect(subscribeMessageFor(complaint, 'reject', '不属于本局管辖', templates, at)).toBeNull();
     expect(subscribeMessageFor(complaint, 'accept', undefined, { RESOLVED: 'tpl-resolved' }, at)).toBeNull();
+  });
+
+  it('never puts the decision itself into the message: only that one was made', () => {
+    const m = subscribeMessageFor(complaint, 'decideCase', '罚款五千元', templates, at);
+    expect(m?.data.thing5).toEqual({ value: '已依法作出处理决定' });
   });
 
   it('names the department a report was transferred to and the outcome of a resolution', () => {

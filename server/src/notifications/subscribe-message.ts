@@ -10,7 +10,19 @@ export const SUBSCRIBE_TYPE_FOR_ACTION: Partial<Record<WorkflowAction, Subscribe
   transfer: 'TRANSFERRED',
   fileCase: 'DECIDED',
   noCase: 'DECIDED',
+  notifyReporter: 'DECIDED',
+  decideCase: 'DECIDED',
+  notifyTermination: 'RESOLVED',
   resolve: 'RESOLVED',
+};
+
+/** The 办理状态 (phrase, at most 5 characters) and the default 备注 of each step that sends a message. */
+const STEP_TEXT: Partial<Record<WorkflowAction, { status: string; note: string }>> = {
+  fileCase: { status: '已立案', note: '经核查已立案调查' },
+  noCase: { status: '不予立案', note: '经核查决定不予立案' },
+  notifyReporter: { status: '已告知', note: '立案情况已告知' },
+  decideCase: { status: '已作决定', note: '已依法作出处理决定' },
+  notifyTermination: { status: '终止调解', note: '调解不成，已终止调解' },
 };
 
 /** The miniapp page a message opens. */
@@ -44,17 +56,19 @@ export function subscribeMessageFor(
   const type = SUBSCRIBE_TYPE_FOR_ACTION[action];
   const templateId = type ? templates[type] : undefined;
   if (!type || !templateId) return null;
+  const step = STEP_TEXT[action];
   const status: Record<SubscribeType, string> = {
     ACCEPTED: '已受理',
     TRANSFERRED: '已转办',
-    DECIDED: action === 'fileCase' ? '已立案' : '不予立案',
-    RESOLVED: '已办结',
+    DECIDED: step?.status ?? '已办理',
+    RESOLVED: step?.status ?? '已办结',
   };
   const note: Record<SubscribeType, string> = {
     ACCEPTED: '我们将在法定期限内办理',
     TRANSFERRED: `已转交${c.transferTo ?? '主管部门'}`,
-    DECIDED: reply ?? (action === 'fileCase' ? '经核查已立案调查' : '经核查决定不予立案'),
-    RESOLVED: c.outcome ? `结果：${COMPLAINT_OUTCOME_LABELS[c.outcome]}` : (reply ?? '已办结'),
+    // A decision's details are not published yet: the reporter reads the written reply, not the decision.
+    DECIDED: action === 'decideCase' ? step!.note : (reply ?? step?.note ?? '已办理'),
+    RESOLVED: step ? (reply ?? step.note) : c.outcome ? `结果：${COMPLAINT_OUTCOME_LABELS[c.outcome]}` : (reply ?? '已办结'),
   };
   return {
     type,
