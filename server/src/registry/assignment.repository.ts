@@ -1,11 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { ComplaintStatus } from '@sa/contracts';
 import { PRISMA, type Prisma } from '../database/database';
+import { likeContains } from './business-search';
 import { toTierRuleBusiness } from './registry.mapper';
 import { businessRuleSelect, businessSummarySelect, cadreRuleSelect, cadreSummarySelect, letterSelect } from './registry.selects';
 import type { TierRuleBusiness, TierRuleCadre, TierRuleResult, TierRuleViolation } from './tier-rule';
 
 /** Why an assignment ended, and why its commitment letters no longer stand. */
 export type EndReasons = { endReason: string; supersededReason: string };
+
+/** A letter as the history shows it, with the photo of the signed paper. */
+const letterViewSelect = { ...letterSelect, photoUploadId: true } as const;
+
+/** A letter that stands: not superseded, under an assignment that has not ended. */
+const standingLetter = { supersededAt: null, assignment: { endedAt: null } } as const;
 
 type Tx = Pick<Prisma, 'assignment' | 'commitmentLetter' | 'business' | 'cadre' | '$queryRaw'>;
 
@@ -16,7 +24,7 @@ const assignmentViewSelect = {
   endReason: true,
   business: { select: { id: true, name: true } },
   cadre: { select: cadreSummarySelect },
-  commitments: { select: letterSelect, orderBy: { version: 'asc' } },
+  commitments: { select: letterViewSelect, orderBy: { version: 'asc' } },
 } as const;
 
 /** One assignment to end, and why. */
@@ -106,7 +114,53 @@ export class AssignmentRepository {
   }
 
   findCurrent(businessId: number) {
-    return this.prisma.assignment.findFirst({ where: { businessId, endedAt: null }, select: { id: true, cadreId: true } });
+    return this.prisma.assignment.findFirst({ where: { businessId, endedAt: null }, select: { id: true, cadreId: true, startedAt: true } });
+  }
+
+  async uploadExists(id: string): Promise<boolean> {
+    return (await this.prisma.upload.count({ where: { id } })) > 0;
+  }
+
+  /** Complaints in the cadre's scope, per business, in the given (open) statuses. */
+  async openComplaintCounts(cadreId: number, businessIds: number[], statuses: readonly ComplaintStatus[]): Promise<Map<number, number>> {
+    if (businessIds.length === 0) return new Map();
+    const rows = await this.prisma.complaint.groupBy({
+      by: ['businessId'],
+      where: { cadreId, businessId: { in: businessIds }, status: { in: [...statuses] } },
+      _count: { _all: true },
+    });
+    return new Map(rows.flatMap((r) => (r.businessId === null ? [] : [[r.businessId, r._count._all] as const])));
+  }
+
+  /**
+   * 承诺书 status per business for the admin: the current cadre and the standing letter, if any. `q` is part of the
+   * name or the licence number, taken literally.
+   */
+  async commitmentStatus(filter: { signed?: boolean; streetId?: number; q?: string }, page: { limit: number; offset: number }) {
+    const text = filter.q?.trim();
+    // likeContains escapes the user's % _ \; Prisma adds the surrounding wildcards itself.
+    const literal = text ? likeContains(text).slice(1, -1) : undefined;
+    const where = {
+      ...(filter.streetId !== undefined ? { streetId: filter.streetId } : {}),
+      ...(literal ? { OR: [{ name: { contains: literal, mode: 'insensitive' as const } }, { licenceNo: { contains: literal.toUpperCase() } }] } : {}),
+      ...(filter.signed === true ? { commitments: { some: standingLetter } } : {}),
+      ...(filter.signed === false ? { NOT: { commitments: { some: standingLetter } } } : {}),
+    };
+    const [rows, total] = await Promise.all([
+      this.prisma.business.findMany({
+        where,
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        take: page.limit,
+        skip: page.offset,
+        select: {
+          ...businessSummarySelect,
+          assignments: { where: { endedAt: null }, take: 1, select: { cadre: { select: cadreSummarySelect } } },
+          commitments: { where: standingLetter, orderBy: { version: 'desc' }, take: 1, select: letterViewSelect },
+        },
+      }),
+      this.prisma.business.count({ where }),
+    ]);
+    return { rows, total };
   }
 
   /** The cadre's current businesses with their unsuperseded letters. */
@@ -117,17 +171,17 @@ export class AssignmentRepository {
       select: {
         id: true,
         startedAt: true,
-        business: { select: businessSummarySelect },
-        commitments: { where: { supersededAt: null }, orderBy: { version: 'desc' }, take: 1, select: letterSelect },
+        business: { select: { ...businessSummarySelect, street: { select: { id: true, name: true, office: { select: { id: true, name: true } } } } } },
+        commitments: { where: { supersededAt: null }, orderBy: { version: 'desc' }, take: 1, select: letterViewSelect },
       },
     });
   }
 
   /**
-   * Signs the next letter version for the business under a still-current assignment and supersedes older letters.
-   * Returns null when the assignment ended meanwhile.
+   * Records the next letter version for the business under a still-current assignment, signed on `signedAt` with
+   * the photo of the paper, and supersedes older letters. Returns null when the assignment ended meanwhile.
    */
-  sign(assignment: { id: number; businessId: number; cadreId: number }, supersededReason: string) {
+  record(assignment: { id: number; businessId: number; cadreId: number }, letter: { signedAt: Date; photoUploadId: string }, supersededReason: string) {
     return this.prisma.$transaction(async (tx) => {
       if (!(await lockBusiness(tx, assignment.businessId))) return null;
       const stillCurrent = await tx.assignment.count({ where: { id: assignment.id, endedAt: null } });
@@ -144,9 +198,11 @@ export class AssignmentRepository {
           businessId: assignment.businessId,
           cadreId: assignment.cadreId,
           version: (_max.version ?? 0) + 1,
-          signedAt: now,
+          signedAt: letter.signedAt,
+          photoUploadId: letter.photoUploadId,
+          recordedAt: now,
         },
-        select: { ...letterSelect, assignmentId: true, business: { select: { id: true, name: true } }, cadre: { select: cadreSummarySelect } },
+        select: { ...letterViewSelect, assignmentId: true, business: { select: { id: true, name: true } }, cadre: { select: cadreSummarySelect } },
       });
     });
   }

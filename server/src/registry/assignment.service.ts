@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { AssignmentInput, AssignmentView, CommitmentSignInput, CommitmentView, MyBusiness, Page } from '@sa/contracts';
+import type {
+  AssignmentInput,
+  AssignmentView,
+  CommitmentRecordInput,
+  CommitmentStatusQuery,
+  CommitmentStatusRow,
+  CommitmentView,
+  MyBusiness,
+  Page,
+} from '@sa/contracts';
 import type { AuthUser } from '../auth/auth.decorators';
+import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain-exception';
+import { dayToDbDate, shanghaiDate } from '../calendar/working-days';
+import { OPEN_STATUSES } from '../complaints/workflow';
 import { AssignmentRepository } from './assignment.repository';
 import { BusinessRepository } from './business.repository';
 import { END_REASONS } from './end-reasons';
@@ -14,6 +26,7 @@ export class AssignmentService {
   constructor(
     private readonly repo: AssignmentRepository,
     private readonly businesses: BusinessRepository,
+    private readonly clock: Clock,
   ) {}
 
   /** The tier rule decides; the previous assignment ends and its letter is superseded in the same transaction. */
@@ -42,29 +55,47 @@ export class AssignmentService {
     return { items: rows.map(toAssignmentView), total: rows.length };
   }
 
-  /** The logged-in cadre's data scope: the businesses they currently answer for. */
-  async myBusinesses(caller: AuthUser): Promise<Page<MyBusiness>> {
+  /** The logged-in cadre's data scope, optionally narrowed by part of the name or the licence number. */
+  async myBusinesses(caller: AuthUser, q?: string): Promise<Page<MyBusiness>> {
     if (caller.cadreId === null) return { items: [], total: 0 };
-    const rows = await this.repo.scopeOfCadre(caller.cadreId);
+    const text = q?.trim().toUpperCase();
+    const rows = (await this.repo.scopeOfCadre(caller.cadreId)).filter(
+      (row) => !text || row.business.name.toUpperCase().includes(text) || row.business.licenceNo.includes(text),
+    );
+    const open = await this.repo.openComplaintCounts(caller.cadreId, rows.map((r) => r.business.id), OPEN_STATUSES);
     const items = rows.map((row): MyBusiness => {
       const letter = row.commitments[0];
       return {
         ...toBusinessSummary(row.business),
         assignmentId: row.id,
         assignedAt: row.startedAt.toISOString(),
+        office: toRef(row.business.street.office),
+        openComplaints: open.get(row.business.id) ?? 0,
         commitment: letter ? { version: letter.version, signedAt: letter.signedAt.toISOString() } : null,
       };
     });
     return { items, total: items.length };
   }
 
-  /** Only the cadre who currently answers for the business signs; the new letter is the business's next version. */
-  async sign(caller: AuthUser, input: CommitmentSignInput): Promise<CommitmentView> {
+  /**
+   * 承诺书: only the cadre who currently answers for the business records it, with the day it was signed (not in the
+   * future, not before they were assigned) and a photo of the signed paper; it becomes the business's next version.
+   */
+  async record(caller: AuthUser, input: CommitmentRecordInput): Promise<CommitmentView> {
     if (caller.cadreId === null) throw new DomainException('FORBIDDEN', '当前账号未关联包保干部');
     if (!(await this.businesses.exists(input.businessId))) throw new DomainException('NOT_FOUND', '经营主体不存在');
     const current = await this.repo.findCurrent(input.businessId);
     if (!current || current.cadreId !== caller.cadreId) throw new DomainException('NOT_CURRENT_CADRE');
-    const letter = await this.repo.sign({ id: current.id, businessId: input.businessId, cadreId: caller.cadreId }, END_REASONS.newLetterSigned);
+    const today = shanghaiDate(this.clock.now());
+    if (input.signedOn > today) throw signedOnError('签订日期不能晚于今天');
+    const assignedOn = shanghaiDate(current.startedAt);
+    if (input.signedOn < assignedOn) throw signedOnError(`签订日期不能早于包保开始日期（${assignedOn}）`);
+    if (!(await this.repo.uploadExists(input.photoUploadId))) throw new DomainException('PHOTO_NOT_FOUND');
+    const letter = await this.repo.record(
+      { id: current.id, businessId: input.businessId, cadreId: caller.cadreId },
+      { signedAt: dayToDbDate(input.signedOn), photoUploadId: input.photoUploadId },
+      END_REASONS.newLetterSigned,
+    );
     if (!letter) throw new DomainException('NOT_CURRENT_CADRE');
     return {
       ...toCommitmentVersion(letter),
@@ -74,9 +105,31 @@ export class AssignmentService {
     };
   }
 
+  /** The admin's 承诺书 status per business: current cadre and standing letter, or none. */
+  async commitmentStatus(query: CommitmentStatusQuery): Promise<Page<CommitmentStatusRow>> {
+    const signed = query.status === undefined ? undefined : query.status === 'signed';
+    const { rows, total } = await this.repo.commitmentStatus({ signed, streetId: query.streetId, q: query.q }, { limit: query.limit, offset: query.offset });
+    return {
+      items: rows.map((row): CommitmentStatusRow => {
+        const cadre = row.assignments[0]?.cadre;
+        const letter = row.commitments[0];
+        return {
+          ...toBusinessSummary(row),
+          cadre: cadre ? toCadreSummary(cadre) : null,
+          commitment: letter ? { version: letter.version, signedAt: letter.signedAt.toISOString() } : null,
+        };
+      }),
+      total,
+    };
+  }
+
   private async view(id: number): Promise<AssignmentView> {
     const row = await this.repo.findView(id);
     if (!row) throw new DomainException('NOT_FOUND');
     return toAssignmentView(row);
   }
+}
+
+function signedOnError(message: string): DomainException {
+  return new DomainException('VALIDATION_FAILED', `提交的内容不符合要求：signedOn：${message}`, [{ path: 'signedOn', message }]);
 }

@@ -1,6 +1,13 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { assignmentInput, commitmentSignInput, type AssignmentInput, type CommitmentSignInput } from '@sa/contracts';
+import {
+  assignmentInput,
+  commitmentRecordInput,
+  commitmentStatusQuery,
+  type AssignmentInput,
+  type CommitmentRecordInput,
+  type CommitmentStatusQuery,
+} from '@sa/contracts';
 import { Auth, type AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { Validate } from '../common/validate';
 import { AssignmentService } from './assignment.service';
@@ -18,11 +25,19 @@ export class AssignmentsController {
     return this.assignments.assign(body);
   }
 
-  /** 三清单+一承诺, signed by the cadre who currently answers for the business. */
+  /** 三清单+一承诺, signed on paper by the cadre who currently answers for the business, recorded with its date and photo. */
   @Post('commitments')
   @Auth('CADRE')
-  @Validate({ body: commitmentSignInput })
-  sign(@CurrentUser() caller: AuthUser, @Body() body: CommitmentSignInput) {
-    return this.assignments.sign(caller, body);
+  @Validate({ body: commitmentRecordInput })
+  record(@CurrentUser() caller: AuthUser, @Body() body: CommitmentRecordInput) {
+    return this.assignments.record(caller, body);
+  }
+
+  /** 承诺书 status per business: `status=signed|unsigned`, street, part of the name or licence number. */
+  @Get('admin/commitments')
+  @Auth('ADMIN')
+  @Validate({ query: commitmentStatusQuery })
+  commitmentStatus(@Query() query: CommitmentStatusQuery) {
+    return this.assignments.commitmentStatus(query);
   }
 }

@@ -109,14 +109,22 @@ export class BusinessRepository {
 
   /**
    * Updates the business under its lock; `endingsFor` decides, from its assignments as they are then, which
-   * ones the change breaks, and those end in the same transaction.
+   * ones the change breaks, and those end in the same transaction. Answers each ending with its cadre.
    */
-  update(id: number, data: Partial<BusinessData>, endingsFor: (current: { id: number; cadre: TierRuleCadre }[]) => Ending[]) {
+  update<E extends Ending>(id: number, data: Partial<BusinessData>, endingsFor: (current: { id: number; cadre: TierRuleCadre }[]) => E[]) {
     return this.prisma.$transaction(async (tx) => {
       await lockBusiness(tx, id);
-      const current = await tx.assignment.findMany({ where: { businessId: id, endedAt: null }, select: { id: true, cadre: { select: cadreRuleSelect } } });
+      const current = await tx.assignment.findMany({
+        where: { businessId: id, endedAt: null },
+        select: { id: true, cadre: { select: { ...cadreRuleSelect, ...cadreSummarySelect } } },
+      });
       await tx.business.update({ where: { id }, data, select: { id: true } });
-      await endAssignments(tx, endingsFor(current), new Date());
+      const endings = endingsFor(current);
+      await endAssignments(tx, endings, new Date());
+      return endings.flatMap((ending) => {
+        const cadre = current.find((a) => a.id === ending.assignmentId)?.cadre;
+        return cadre ? [{ ending, cadre }] : [];
+      });
     });
   }
 }

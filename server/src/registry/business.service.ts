@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BusinessDetail, BusinessInput, BusinessPatch, BusinessSearchQuery, BusinessSummary, Page } from '@sa/contracts';
+import type { BusinessDetail, BusinessInput, BusinessPatch, BusinessSearchQuery, BusinessSummary, BusinessUpdateResult, Page } from '@sa/contracts';
 import type { AuthUser } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain-exception';
 import { AreaService, type Place } from './area.service';
@@ -8,8 +8,8 @@ import { searchTerm } from './business-search';
 import { BusinessRepository } from './business.repository';
 import { businessChangeReason } from './end-reasons';
 import { isUniqueViolation } from './prisma-errors';
-import { toBusinessSummary, toCadreSummary, toRef } from './registry.mapper';
-import { checkTierRule } from './tier-rule';
+import { tierRuleNotice, toBusinessSummary, toCadreSummary, toRef } from './registry.mapper';
+import { checkTierRule, type TierRuleViolation } from './tier-rule';
 
 /** Callers who may see a cadre's phone number. */
 const SEES_CADRE_PHONE = new Set<AuthUser['role']>(['OFFICE_STAFF', 'ADMIN']);
@@ -55,8 +55,11 @@ export class BusinessService {
     return this.detail(id, caller);
   }
 
-  /** A change of grade or place ends the current assignment when the tier rule no longer holds for its cadre. */
-  async update(id: number, patch: BusinessPatch, caller: AuthUser): Promise<BusinessDetail> {
+  /**
+   * A change of grade or place ends the current assignment when the tier rule no longer holds for its cadre;
+   * the answer says which ended and names the rule, so the admin knows to assign again.
+   */
+  async update(id: number, patch: BusinessPatch, caller: AuthUser): Promise<BusinessDetail & BusinessUpdateResult> {
     const current = await this.repo.findRulePlace(id);
     if (!current) throw notFound();
     if (patch.businessTypeId !== undefined) await this.areas.requireBusinessType(patch.businessTypeId);
@@ -65,17 +68,22 @@ export class BusinessService {
       place = await this.areas.place(patch.streetId ?? current.streetId, patch.communityId ?? current.communityId);
     }
     const changed = { grade: patch.grade ?? current.grade, ...place };
-    await this.repo
+    const ended = await this.repo
       .update(id, patch, (assignments) =>
-        assignments.flatMap(({ id: assignmentId, cadre }): Ending[] => {
+        assignments.flatMap(({ id: assignmentId, cadre }): (Ending & { violation: TierRuleViolation })[] => {
           const rule = checkTierRule(changed, cadre);
           if (rule.ok) return [];
           const reason = businessChangeReason(rule.reason);
-          return [{ assignmentId, reasons: { endReason: reason, supersededReason: reason } }];
+          return [{ assignmentId, reasons: { endReason: reason, supersededReason: reason }, violation: rule.reason }];
         }),
       )
       .catch(licenceTaken);
-    return this.detail(id, caller);
+    const endedAssignments = ended.map(({ ending, cadre }) => ({ cadre: toCadreSummary(cadre), reason: ending.reasons.endReason, violation: ending.violation }));
+    return {
+      ...(await this.detail(id, caller)),
+      endedAssignments: endedAssignments.map(({ cadre, reason }) => ({ cadre, reason })),
+      notice: tierRuleNotice(changed.grade, endedAssignments),
+    };
   }
 }
 

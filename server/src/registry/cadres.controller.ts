@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { cadreInput, cadreListQuery, cadrePatch, type CadreInput, type CadreListQuery, type CadrePatch } from '@sa/contracts';
+import { cadreInput, cadreListQuery, cadrePatch, myBusinessesQuery, type CadreInput, type CadreListQuery, type CadrePatch } from '@sa/contracts';
+import type { z } from 'zod';
 import { Auth, type AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { Validate } from '../common/validate';
 import { AssignmentService } from './assignment.service';
@@ -30,11 +31,12 @@ export class CadresController {
     return this.cadres.detail(caller, id);
   }
 
-  /** The logged-in cadre's data scope. */
+  /** The logged-in cadre's data scope, with open complaints and commitment status; `q`: part of the name or licence. */
   @Get('me/businesses')
   @Auth('CADRE')
-  myBusinesses(@CurrentUser() caller: AuthUser) {
-    return this.assignments.myBusinesses(caller);
+  @Validate({ query: myBusinessesQuery })
+  myBusinesses(@CurrentUser() caller: AuthUser, @Query() query: z.infer<typeof myBusinessesQuery>) {
+    return this.assignments.myBusinesses(caller, query.q);
   }
 
   @Post('admin/cadres')

@@ -1,16 +1,18 @@
-import type {
-  AssignmentView,
-  BusinessSummary,
-  CadreDetail,
-  CadreSummary,
-  CadreTier,
-  CommitmentVersion,
-  Grade,
-  Ref,
-  VolunteerCategory,
-  VolunteerView,
+import {
+  CADRE_TIER_LABELS,
+  TIER_FOR_GRADE,
+  type AssignmentView,
+  type BusinessSummary,
+  type CadreDetail,
+  type CadreSummary,
+  type CadreTier,
+  type CommitmentVersion,
+  type Grade,
+  type Ref,
+  type VolunteerCategory,
+  type VolunteerView,
 } from '@sa/contracts';
-import type { TierRuleBusiness } from './tier-rule';
+import type { TierRuleBusiness, TierRuleViolation } from './tier-rule';
 
 // Row shapes the repositories select; the mappers turn them into the contracts' response types.
 type Named = { id: number; name: string };
@@ -34,7 +36,14 @@ export type CadreAreaRow = CadreSummaryRow & {
   community: Named | null;
 };
 
-export type LetterRow = { id: number; version: number; signedAt: Date; supersededAt: Date | null; supersededReason: string | null };
+export type LetterRow = {
+  id: number;
+  version: number;
+  signedAt: Date;
+  supersededAt: Date | null;
+  supersededReason: string | null;
+  photoUploadId: string | null;
+};
 
 export type AssignmentRow = {
   id: number;
@@ -91,6 +100,7 @@ export function toCommitmentVersion(row: LetterRow): CommitmentVersion {
     signedAt: row.signedAt.toISOString(),
     supersededAt: row.supersededAt?.toISOString() ?? null,
     supersededReason: row.supersededReason,
+    photoUploadId: row.photoUploadId,
   };
 }
 
@@ -125,4 +135,23 @@ export function toVolunteerView(row: VolunteerRow): VolunteerView {
 
 export function toTierRuleBusiness(row: BusinessRuleRow): TierRuleBusiness {
   return { grade: row.grade, districtId: row.street.districtId, streetId: row.streetId, communityId: row.communityId };
+}
+
+/** Who each grade must be answered for by, in the words of the tier rule (分级包保). */
+const GRADE_RULE: Record<Grade, string> = {
+  A: `A 级经营主体须由${CADRE_TIER_LABELS[TIER_FOR_GRADE.A]}干部包保`,
+  B: `B 级经营主体须由${CADRE_TIER_LABELS[TIER_FOR_GRADE.B]}干部包保`,
+  C: 'C 级经营主体须由所在街道的街道干部包保',
+  D: 'D 级经营主体须由所在社区的社区干部包保',
+};
+
+/**
+ * The admin's message when a change to a business ended assignments, naming the rule and the cadres, e.g.
+ * 按分级包保规则，B 级经营主体须由区级干部包保：原包保干部 张三（社区）已解除包保，请重新指派。 null when none ended.
+ */
+export function tierRuleNotice(grade: Grade, ended: { cadre: CadreSummary; violation: TierRuleViolation }[]): string | null {
+  if (ended.length === 0) return null;
+  const who = ended.map(({ cadre }) => `${cadre.name}（${CADRE_TIER_LABELS[cadre.tier]}）`).join('、');
+  const why = ended.every((e) => e.violation === 'CADRE_INACTIVE') ? '已停用，' : '';
+  return `按分级包保规则，${GRADE_RULE[grade]}：原包保干部 ${who}${why}已解除包保，请重新指派。`;
 }
