@@ -1,27 +1,31 @@
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase } from '@sa/db/testing';
-import type { LoginResponse } from '@sa/contracts';
+import { STAFF_ROLES, type LoginResponse, type Role } from '@sa/contracts';
 import { createApp } from '../../server/src/app';
 import { parseEnv } from '../../server/src/config/env';
 import { JsonLogger } from '../../server/src/common/logger';
 import { Clock } from '../../server/src/common/clock';
+import { SessionService } from '../../server/src/auth/session.service';
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 /**
  * A real HTTP server on 127.0.0.1 over a fresh database of the project under test (PGlite or PostgreSQL).
  * `env` overrides environment variables, e.g. `{ WECHAT_API_BASE: fake.url }`.
+ * Staff sessions idle out only after 90 days here, so tests that move the clock weeks ahead keep their tokens;
+ * tests about the inactivity limit set STAFF_SESSION_IDLE_HOURS themselves.
  */
 export async function startTestApp(env: Record<string, string> = {}) {
   const testDb = await createTestDatabase();
-  const config = parseEnv({ DEV_LOGIN: '1', LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '0', OUTBOX_INTERVAL_SECONDS: '0', RATE_LIMITS: 'off', PHONE_ENCRYPTION_KEY: 'test-phone-key-0123456789', QUERY_CODE_SECRET: 'test-query-code-secret-0123', WECHAT_APPID: 'wx-test-appid', WECHAT_SECRET: 'test-secret', ...env });
+  const config = parseEnv({ DEV_LOGIN: '1', LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '0', OUTBOX_INTERVAL_SECONDS: '0', RATE_LIMITS: 'off', PHONE_ENCRYPTION_KEY: 'test-phone-key-0123456789', QUERY_CODE_SECRET: 'test-query-code-secret-0123', WECHAT_APPID: 'wx-test-appid', WECHAT_SECRET: 'test-secret', STAFF_SESSION_IDLE_HOURS: String(24 * 90), ...env });
   const app = await createApp({ env: config, db: testDb.db, logger: new JsonLogger('silent') });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  async function request<T = any>(method: string, path: string, opts: { body?: unknown; token?: string; raw?: string } = {}) {
-    const headers: Record<string, string> = {};
+  /** `headers` e.g. `{ 'x-forwarded-for': '203.0.113.7' }`: the server trusts a proxy on loopback, so a test can act from another address. */
+  async function request<T = any>(method: string, path: string, opts: { body?: unknown; token?: string; raw?: string; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...opts.headers };
     if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     const res = await fetch(`${baseUrl}${path}`, {
@@ -50,8 +54,14 @@ export async function startTestApp(env: Record<string, string> = {}) {
     request,
     get: <T = any>(path: string, token?: string) => request<T>('GET', path, { token }),
     post: <T = any>(path: string, body?: unknown, token?: string) => request<T>('POST', path, { body, token }),
-    /** Dev-mode login of a user that the test created with a username. */
+    /**
+     * A token for a user that the test created with a username. Dev login refuses staff, and staff created by
+     * builders have no password, so staff get a session issued by the app's own SessionService; residents and
+     * volunteers use dev login.
+     */
     async login(username: string): Promise<string> {
+      const user = await testDb.db.prisma.user.findUnique({ where: { username } });
+      if (user && (STAFF_ROLES as readonly Role[]).includes(user.role)) return (await app.get(SessionService).issue(user)).token;
       const res = await request<LoginResponse>('POST', '/api/v1/auth/wechat', { body: { code: `dev:${username}` } });
       if (res.status !== 200) throw new Error(`dev login of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.token;

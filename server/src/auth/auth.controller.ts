@@ -1,17 +1,24 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   bindVolunteerRequest,
+  bindWechatRequest,
   passwordLoginRequest,
+  STAFF_ROLES,
   wechatLoginRequest,
   type BindVolunteerRequest,
+  type BindWechatRequest,
   type PasswordLoginRequest,
   type WechatLoginRequest,
 } from '@sa/contracts';
 import { Validate } from '../common/validate';
 import { RateLimit } from '../common/rate-limit';
-import { Auth, type AuthUser, CurrentUser, Public } from './auth.decorators';
+import { Auth, type AuthUser, ClientAddress, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
+
+// Per address, beside the per-(account, address) lockout: stops one address trying many accounts. Password
+// login and WeChat binding both check passwords, so they share one window.
+const PASSWORD_TRIES = { key: 'login-password', max: 30, windowSeconds: 600 };
 
 @ApiTags('auth')
 @Controller('api/v1')
@@ -30,11 +37,27 @@ export class AuthController {
   @Post('auth/password')
   @HttpCode(200)
   @Public()
-  // Per address, beside the per-account lockout: stops one address trying many accounts.
-  @RateLimit({ key: 'login-password', max: 30, windowSeconds: 600 })
+  @RateLimit(PASSWORD_TRIES)
   @Validate({ body: passwordLoginRequest })
-  password(@Body() body: PasswordLoginRequest) {
-    return this.auth.passwordLogin(body.username, body.password);
+  password(@Body() body: PasswordLoginRequest, @ClientAddress() source: string) {
+    return this.auth.passwordLogin(body.username, body.password, source);
+  }
+
+  /** 账号绑定: a staff member's WeChat opens their staff session from now on. */
+  @Post('auth/wechat/bind')
+  @HttpCode(200)
+  @Public()
+  @RateLimit(PASSWORD_TRIES)
+  @Validate({ body: bindWechatRequest })
+  bindWechat(@Body() body: BindWechatRequest, @ClientAddress() source: string) {
+    return this.auth.bindWechat(body.code, body.username, body.password, source);
+  }
+
+  @Delete('me/wechat')
+  @HttpCode(204)
+  @Auth(...STAFF_ROLES)
+  async unbindWechat(@CurrentUser() user: AuthUser) {
+    await this.auth.unbindWechat(user);
   }
 
   @Post('auth/logout')

@@ -1,6 +1,7 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { Role } from '@sa/contracts';
+import type { Request } from 'express';
 
 export const ACCESS = 'sa:access';
 export type Access = { kind: 'public' } | { kind: 'auth'; roles: Role[] };
@@ -24,4 +25,12 @@ export type AuthUser = {
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser | undefined => {
   return ctx.switchToHttp().getRequest<{ user?: AuthUser }>().user;
+});
+
+/**
+ * The client address, the same `req.ip` the rate limiter counts by (with `trust proxy` set to loopback, a
+ * reverse proxy on the same host passes the real client in X-Forwarded-For).
+ */
+export const ClientAddress = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  return ctx.switchToHttp().getRequest<Request>().ip ?? 'unknown';
 });

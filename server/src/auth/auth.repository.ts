@@ -1,15 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA, type Prisma } from '../database/database';
+import { isUniqueViolation } from '../registry/prisma-errors';
+import { isStaffRole, touchBefore } from './session-policy';
 
 const userWithVolunteer = { volunteer: { select: { name: true, category: true } } } as const;
+const withCadreState = { cadre: { select: { active: true } } } as const;
 
-/** The only place that queries users, sessions and the volunteer roster for authentication. */
+/** The only place that queries users, sessions, login failures and the volunteer roster for authentication. */
 @Injectable()
 export class AuthRepository {
   constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
 
+  /** With the pair's failure record, in the same query, so a known and an unknown username cost the same reads. */
+  findUserForLogin(username: string, source: string) {
+    return this.prisma.user.findUnique({
+      where: { username },
+      include: { ...withCadreState, loginFailures: { where: { source }, select: { failures: true, lockedUntil: true } } },
+    });
+  }
+
   findUserByUsername(username: string) {
-    return this.prisma.user.findUnique({ where: { username } });
+    return this.prisma.user.findUnique({ where: { username }, include: withCadreState });
   }
 
   findUserById(id: number) {
@@ -18,36 +29,83 @@ export class AuthRepository {
 
   /** First WeChat login creates the resident; a concurrent first login of the same openid ends with one user. */
   async findOrCreateWechatUser(openid: string) {
-    const existing = await this.prisma.user.findUnique({ where: { openid } });
+    const existing = await this.prisma.user.findUnique({ where: { openid }, include: withCadreState });
     if (existing) return existing;
     return this.prisma.user.upsert({
       where: { openid },
       update: {},
       create: { openid, role: 'RESIDENT', displayName: `微信用户${openid.slice(-4)}` },
+      include: withCadreState,
     });
   }
 
-  recordFailedLogin(userId: number, lockedUntil: Date | null) {
-    return this.prisma.user.update({
-      where: { id: userId },
-      data: { failedLogins: { increment: 1 }, ...(lockedUntil ? { lockedUntil } : {}) },
-    });
+  /** One more wrong password from the pair; returns the count now stored. */
+  async recordLoginFailure(userId: number, source: string, restart: boolean): Promise<number> {
+    const where = { userId_source: { userId, source } };
+    const update = restart ? { failures: 1, lockedUntil: null } : { failures: { increment: 1 } };
+    try {
+      const row = await this.prisma.loginFailure.upsert({ where, create: { userId, source, failures: 1 }, update, select: { failures: true } });
+      return row.failures;
+    } catch (err) {
+      // Two wrong passwords racing to create the pair's row: the loser counts on the winner's.
+      if (!isUniqueViolation(err)) throw err;
+      return (await this.prisma.loginFailure.update({ where, data: update, select: { failures: true } })).failures;
+    }
   }
 
-  clearFailedLogins(userId: number) {
-    return this.prisma.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: null } });
+  async lockLogin(userId: number, source: string, until: Date): Promise<void> {
+    await this.prisma.loginFailure.updateMany({ where: { userId, source }, data: { lockedUntil: until } });
   }
 
-  createSession(userId: number, tokenHash: string, expiresAt: Date) {
-    return this.prisma.session.create({ data: { userId, tokenHash, expiresAt } });
+  async clearLoginFailures(userId: number, source: string): Promise<void> {
+    await this.prisma.loginFailure.deleteMany({ where: { userId, source } });
+  }
+
+  createSession(userId: number, tokenHash: string, now: Date, expiresAt: Date) {
+    return this.prisma.session.create({ data: { userId, tokenHash, createdAt: now, lastSeenAt: now, expiresAt } });
   }
 
   findSession(tokenHash: string) {
-    return this.prisma.session.findUnique({ where: { tokenHash }, include: { user: true } });
+    return this.prisma.session.findUnique({ where: { tokenHash }, include: { user: { include: withCadreState } } });
   }
 
-  revokeSession(id: number) {
-    return this.prisma.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  /** Conditional, so a busy session writes at most once a minute rather than on every request. */
+  async touchSession(id: number, now: Date): Promise<void> {
+    await this.prisma.session.updateMany({ where: { id, lastSeenAt: { lt: touchBefore(now) } }, data: { lastSeenAt: now } });
+  }
+
+  revokeSession(id: number, now: Date) {
+    return this.prisma.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+  }
+
+  /**
+   * 账号绑定: in one transaction the openid moves to the staff user. A resident holding it (the mini-program's
+   * silent login at launch) loses it and is signed out, keeping their complaints; another staff user holding
+   * it means the WeChat is taken.
+   */
+  async bindWechat(userId: number, openid: string, now: Date): Promise<'bound' | 'taken'> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const holder = await tx.user.findUnique({ where: { openid }, select: { id: true, role: true } });
+        if (holder && holder.id !== userId) {
+          if (isStaffRole(holder.role)) return 'taken';
+          await tx.user.update({ where: { id: holder.id }, data: { openid: null } });
+          await tx.session.updateMany({ where: { userId: holder.id, revokedAt: null }, data: { revokedAt: now } });
+        }
+        await tx.user.update({ where: { id: userId }, data: { openid, wechatBoundAt: now } });
+        return 'bound';
+      });
+    } catch (err) {
+      // Another staff user bound the same WeChat in between.
+      if (isUniqueViolation(err)) return 'taken';
+      throw err;
+    }
+  }
+
+  /** False when the user had no WeChat bound. */
+  async unbindWechat(userId: number): Promise<boolean> {
+    const { count } = await this.prisma.user.updateMany({ where: { id: userId, openid: { not: null } }, data: { openid: null, wechatBoundAt: null } });
+    return count === 1;
   }
 
   findVolunteerByCode(invitationCode: string) {
@@ -55,11 +113,11 @@ export class AuthRepository {
   }
 
   /** Binds only if the code is still unbound, so two users racing for one code cannot both win. */
-  async bindVolunteer(volunteerId: number, userId: number): Promise<boolean> {
+  async bindVolunteer(volunteerId: number, userId: number, now: Date): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       const bound = await tx.volunteer.updateMany({
         where: { id: volunteerId, userId: null, active: true },
-        data: { userId, boundAt: new Date() },
+        data: { userId, boundAt: now },
       });
       if (bound.count !== 1) return false;
       await tx.user.update({ where: { id: userId }, data: { role: 'VOLUNTEER' } });

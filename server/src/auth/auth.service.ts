@@ -1,62 +1,77 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { LoginResponse, Me } from '@sa/contracts';
+import type { LoginResponse, Me, Role } from '@sa/contracts';
+import { Clock } from '../common/clock';
 import { ENV, type Env } from '../config/env';
 import { DomainException } from '../common/domain-exception';
 import { WechatClient } from '../wechat/wechat.client';
 import type { AuthUser } from './auth.decorators';
 import { AuthRepository } from './auth.repository';
+import { lockAfterFailure, lockExpired, lockMinutesLeft, type LockoutPolicy } from './lockout';
 import { hashPassword, verifyPassword } from './password';
+import { accountRefusal, isStaffRole, type AccountState } from './session-policy';
 import { SessionService } from './session.service';
 
 const DEV_CODE = /^dev:(.+)$/;
 
-// Compared against when the username does not exist, so timing does not reveal which usernames exist.
+// Compared against when the username does not exist or has no password, so every failed login runs one scrypt
+// verification and timing does not reveal which usernames exist.
 const decoyHash = hashPassword('decoy-password');
+
+type LoginUser = AccountState & { id: number; displayName: string; role: Role };
 
 @Injectable()
 export class AuthService {
+  private readonly lockout: LockoutPolicy;
+
   constructor(
     private readonly repo: AuthRepository,
     private readonly sessions: SessionService,
     private readonly wechat: WechatClient,
+    private readonly clock: Clock,
     @Inject(ENV) private readonly env: Env,
-  ) {}
+  ) {
+    this.lockout = env.login;
+  }
 
+  /**
+   * A WeChat code opens the session of the account holding that openid: a bound staff member's staff session,
+   * else the resident's (created on first login). `dev:<username>` signs in residents and volunteers only.
+   */
   async wechatLogin(code: string): Promise<LoginResponse> {
     const dev = DEV_CODE.exec(code);
     if (dev) {
       if (!this.env.devLogin) throw new DomainException('DEV_LOGIN_DISABLED');
       const user = await this.repo.findUserByUsername(dev[1] ?? '');
       if (!user || user.disabled) throw new DomainException('DEV_USER_NOT_FOUND');
+      if (isStaffRole(user.role)) throw new DomainException('DEV_LOGIN_NOT_FOR_STAFF');
       return this.sessions.issue(user);
     }
     const { openid } = await this.wechat.code2Session(code);
     const user = await this.repo.findOrCreateWechatUser(openid);
-    if (user.disabled) throw new DomainException('ACCOUNT_DISABLED');
+    assertMaySignIn(user);
     return this.sessions.issue(user);
   }
 
-  /** Staff, cadres and the admin; after `maxFailures` wrong passwords the account locks for `lockMinutes`. */
-  async passwordLogin(username: string, password: string): Promise<LoginResponse> {
-    const user = await this.repo.findUserByUsername(username);
-    if (!user || !user.passwordHash) {
-      await verifyPassword(password, await decoyHash);
-      throw new DomainException('INVALID_CREDENTIALS');
-    }
-    const now = new Date();
-    if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const failures = user.lockedUntil ? 1 : user.failedLogins + 1;
-      const lock = failures >= this.env.login.maxFailures ? new Date(now.getTime() + this.env.login.lockMinutes * 60_000) : null;
-      if (user.lockedUntil) await this.repo.clearFailedLogins(user.id);
-      await this.repo.recordFailedLogin(user.id, lock);
-      if (lock) throw lockedError(lock, now);
-      const left = this.env.login.maxFailures - failures;
-      throw new DomainException('INVALID_CREDENTIALS', `用户名或密码错误，再错 ${left} 次账号将被锁定 ${this.env.login.lockMinutes} 分钟`);
-    }
-    if (user.disabled) throw new DomainException('ACCOUNT_DISABLED');
-    if (user.failedLogins > 0 || user.lockedUntil) await this.repo.clearFailedLogins(user.id);
+  /** Staff, cadres and the admin. `source` is the client address the rate limiter uses too. */
+  async passwordLogin(username: string, password: string, source: string): Promise<LoginResponse> {
+    return this.sessions.issue(await this.checkCredentials(username, password, source));
+  }
+
+  /**
+   * 账号绑定 in the mini-program: the staff member proves the account with username and password (the same
+   * checks and lockout as password login), then this WeChat opens their staff session from now on.
+   */
+  async bindWechat(code: string, username: string, password: string, source: string): Promise<LoginResponse> {
+    const { openid } = await this.wechat.code2Session(code);
+    const user = await this.checkCredentials(username, password, source);
+    if (!isStaffRole(user.role)) throw new DomainException('FORBIDDEN', '只有工作人员账号可以绑定微信，群众直接使用微信登录即可');
+    if ((await this.repo.bindWechat(user.id, openid, this.clock.now())) === 'taken') throw new DomainException('WECHAT_ALREADY_BOUND');
     return this.sessions.issue(user);
+  }
+
+  /** The current session stays valid; the WeChat no longer opens this account. */
+  async unbindWechat(auth: AuthUser): Promise<void> {
+    if (!(await this.repo.unbindWechat(auth.id))) throw new DomainException('WECHAT_NOT_BOUND');
   }
 
   async logout(user: AuthUser): Promise<void> {
@@ -73,6 +88,7 @@ export class AuthService {
       officeId: user.officeId,
       cadreId: user.cadreId,
       volunteer: user.volunteer ? { name: user.volunteer.name, category: user.volunteer.category } : null,
+      wechatBound: user.openid !== null,
     };
   }
 
@@ -83,12 +99,44 @@ export class AuthService {
     const volunteer = await this.repo.findVolunteerByCode(invitationCode);
     if (!volunteer || !volunteer.active) throw new DomainException('INVITATION_CODE_INVALID');
     if (volunteer.userId !== null) throw new DomainException('INVITATION_CODE_USED');
-    if (!(await this.repo.bindVolunteer(volunteer.id, auth.id))) throw new DomainException('INVITATION_CODE_USED');
+    if (!(await this.repo.bindVolunteer(volunteer.id, auth.id, this.clock.now()))) throw new DomainException('INVITATION_CODE_USED');
     return this.me({ ...auth, role: 'VOLUNTEER' });
+  }
+
+  /**
+   * Unknown username, account without password and wrong password all answer the same 401 after one scrypt
+   * verification, until the (account, source) pair is locked (see lockout.ts). A disabled account is told so
+   * only after the right password.
+   */
+  private async checkCredentials(username: string, password: string, source: string): Promise<LoginUser> {
+    const user = await this.repo.findUserForLogin(username, source);
+    if (!user || !user.passwordHash) {
+      await verifyPassword(password, await decoyHash);
+      throw new DomainException('INVALID_CREDENTIALS');
+    }
+    const now = this.clock.now();
+    const record = user.loginFailures[0] ?? null;
+    const locked = lockMinutesLeft(record, now);
+    if (locked !== null) throw lockedError(locked);
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      const failures = await this.repo.recordLoginFailure(user.id, source, lockExpired(record, now));
+      const until = lockAfterFailure(failures, now, this.lockout);
+      if (!until) throw new DomainException('INVALID_CREDENTIALS');
+      await this.repo.lockLogin(user.id, source, until);
+      throw lockedError(this.lockout.lockMinutes);
+    }
+    if (record) await this.repo.clearLoginFailures(user.id, source);
+    assertMaySignIn(user);
+    return user;
   }
 }
 
-function lockedError(until: Date, now: Date): DomainException {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  return new DomainException('ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
+function assertMaySignIn(user: AccountState): void {
+  const refusal = accountRefusal(user);
+  if (refusal === 'disabled') throw new DomainException('ACCOUNT_DISABLED');
+  if (refusal === 'cadre-inactive') throw new DomainException('ACCOUNT_DISABLED', '包保干部已停用，账号不能登录');
+}
+
+function lockedError(minutes: number): DomainException {
+  return new DomainException('ACCOUNT_LOCKED', `登录失败次数过多，账号已临时锁定，请 ${minutes} 分钟后再试`);
 }

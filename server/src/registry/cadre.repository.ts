@@ -65,14 +65,22 @@ export class CadreRepository {
 
   /**
    * Updates the cadre under their lock; `endingsFor` decides, from the businesses they answer for then, which
-   * assignments the change breaks, and those end in the same transaction.
+   * assignments the change breaks, and those end in the same transaction. `signOut` revokes the sessions of
+   * the cadre's login in it too.
    */
-  update(id: number, data: Partial<CadreData>, endingsFor: (current: { id: number; business: TierRuleBusiness }[]) => Ending[]) {
+  update(
+    id: number,
+    data: Partial<CadreData>,
+    endingsFor: (current: { id: number; business: TierRuleBusiness }[]) => Ending[],
+    { signOut }: { signOut: boolean } = { signOut: false },
+  ) {
     return this.prisma.$transaction(async (tx) => {
       await lockCadre(tx, id, 'update');
       const current = await tx.assignment.findMany({ where: { cadreId: id, endedAt: null }, select: { id: true, business: { select: businessRuleSelect } } });
       await tx.cadre.update({ where: { id }, data, select: { id: true } });
-      await endAssignments(tx, endingsFor(current.map((a) => ({ id: a.id, business: toTierRuleBusiness(a.business) }))), new Date());
+      const now = new Date();
+      await endAssignments(tx, endingsFor(current.map((a) => ({ id: a.id, business: toTierRuleBusiness(a.business) }))), now);
+      if (signOut) await tx.session.updateMany({ where: { revokedAt: null, user: { cadreId: id } }, data: { revokedAt: now } });
     });
   }
 }

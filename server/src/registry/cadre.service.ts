@@ -55,8 +55,8 @@ export class CadreService {
   }
 
   /**
-   * Deactivating a cadre ends all their assignments; changing their tier or area ends those the tier rule
-   * no longer allows.
+   * Deactivating a cadre ends all their assignments and signs their login out at once; changing their tier or
+   * area ends those the tier rule no longer allows.
    */
   async update(caller: AuthUser, id: number, patch: CadrePatch): Promise<CadreDetail> {
     const current = await this.repo.findForTierRule(id);
@@ -79,6 +79,7 @@ export class CadreService {
         const reason = cadreChangeReason(rule.reason);
         return [{ assignmentId, reasons: { endReason: reason, supersededReason: reason } }];
       }),
+      { signOut: !changed.active },
     );
     return this.detail(caller, id);
   }
