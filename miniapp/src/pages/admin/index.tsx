@@ -5,14 +5,8 @@ import type { CalendarYearStatus, SweepResult } from '@sa/contracts';
 import { fetchCalendarYears, runSweep } from '../../api';
 import { errorMessage } from '../../components/show-error';
 import { ADMIN_LINKS, AdminShell, pressable } from './admin-shell';
+import { nextYear } from './next-year';
 import { Action, Notice } from './ui';
-
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** Next calendar year in Asia/Shanghai, the one whose holidays the State Council publishes each autumn. */
-export function nextYear(now = Date.now()): number {
-  return new Date(now + SHANGHAI_OFFSET_MS).getUTCFullYear() + 1;
-}
 
 /** What one sweep did, as the admin reads it. */
 export function sweepSummary(result: SweepResult): string {
