@@ -24,6 +24,7 @@ export type QueueFilters = {
   receivedFrom?: string;
   receivedTo?: string;
   volunteerOnly?: boolean;
+  overdue?: boolean;
   trackingNo?: string;
 };
 
@@ -40,6 +41,7 @@ export function queueQuery(filters: QueueFilters, page: number): Record<string, 
     receivedFrom: filters.receivedFrom || undefined,
     receivedTo: filters.receivedTo || undefined,
     volunteerOnly: filters.volunteerOnly ? 'true' : undefined,
+    overdue: filters.overdue ? 'true' : undefined,
     trackingNo: filters.trackingNo?.trim().toUpperCase() || undefined,
     limit: QUEUE_PAGE_SIZE,
     offset: page * QUEUE_PAGE_SIZE,
@@ -85,8 +87,8 @@ export function saveReplyTemplate(outcome: ComplaintOutcome, body: string): Prom
 }
 
 /** For re-routing: cadres by name or title. */
-export function searchCadres(q: string): Promise<Page<CadreListItem>> {
-  return request<Page<CadreListItem>>('GET', '/api/v1/cadres', { query: { q: q.trim() || undefined, active: 'true', limit: 20 } });
+export function searchCadres(q: string, limit = 20): Promise<Page<CadreListItem>> {
+  return request<Page<CadreListItem>>('GET', '/api/v1/cadres', { query: { q: q.trim() || undefined, active: 'true', limit } });
 }
 
 /** A business the cadre answers for, with its complaints still being handled. */

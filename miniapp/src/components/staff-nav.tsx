@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Role } from '@sa/contracts';
+import { pressable } from './wb-pressable';
 
 type Link = { url: string; label: string; roles: readonly Role[] };
 
@@ -25,11 +26,9 @@ export function StaffNav({ role, current }: { role: Role; current: string }) {
           <View
             key={l.url}
             className={`staff-nav-link${active ? ' staff-nav-active' : ''}`}
+            {...pressable(() => !active && void Taro.redirectTo({ url: l.url }))}
             role='link'
-            tabIndex={0}
             aria-current={active ? 'page' : undefined}
-            onClick={() => !active && void Taro.redirectTo({ url: l.url })}
-            onKeyDown={(e: { key?: string }) => (e.key === 'Enter' || e.key === ' ') && !active && void Taro.redirectTo({ url: l.url })}
           >
             <Text>{l.label}</Text>
           </View>
