@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   COMPLAINT_CATEGORIES,
@@ -9,15 +10,22 @@ import {
 } from '@sa/contracts';
 import { DEADLINE_STATE_LABELS } from '../api/labels';
 import { formatDateTime, formatDueDate } from './format';
+import { pressable } from './pressable';
+import { errorMessage } from './show-error';
 import './complaint-progress.css';
 
-/** What a reporter may see of one complaint: status, deadlines, the reply and the history. */
-export function ComplaintProgress({ complaint }: { complaint: ComplaintPublicView }) {
+/** A photo of the complaint as a local path to show: the reporter's photos are not public, so each is fetched. */
+export type PhotoLoader = (uploadId: string) => Promise<string>;
+
+type Props = { complaint: ComplaintPublicView; loadPhoto: PhotoLoader };
+
+/** What a reporter may see of one complaint: what they reported, status, deadlines, the reply and the history. */
+export function ComplaintProgress({ complaint, loadPhoto }: Props) {
   const category = COMPLAINT_CATEGORIES[complaint.category];
   // Newest first: the reporter comes back to see what happened last.
   const timeline = [...complaint.timeline].reverse();
   return (
-    <View>
+    <View className='progress'>
       <View className='card'>
         <View className='progress-head'>
           <Text className='progress-no'>{complaint.trackingNo}</Text>
@@ -26,13 +34,15 @@ export function ComplaintProgress({ complaint }: { complaint: ComplaintPublicVie
         <View className='detail-row'>
           {COMPLAINT_KIND_LABELS[complaint.kind]} · {category.label}
         </View>
-        {complaint.businessName && <View className='detail-row'>经营主体：{complaint.businessName}</View>}
+        <Place place={complaint.place} />
         <View className='detail-row'>提交时间：{formatDateTime(complaint.receivedAt)}</View>
         {complaint.office ? (
           <View className='detail-row'>
             承办单位：{complaint.office.name}
-            <Text className='office-phone' onClick={() => Taro.makePhoneCall({ phoneNumber: complaint.office!.phone })}>
-              {' '}
+            <Text
+              className='office-phone'
+              {...pressable(() => void Taro.makePhoneCall({ phoneNumber: complaint.office!.phone }), `拨打${complaint.office.name}电话 ${complaint.office.phone}`)}
+            >
               {complaint.office.phone}
             </Text>
           </View>
@@ -41,6 +51,12 @@ export function ComplaintProgress({ complaint }: { complaint: ComplaintPublicVie
         )}
         {complaint.outcome && <View className='detail-row'>办理结果：{COMPLAINT_OUTCOME_LABELS[complaint.outcome]}</View>}
         {complaint.supportCount > 0 && <View className='detail-row'>已有 {complaint.supportCount} 人附议</View>}
+      </View>
+
+      <View className='card reported'>
+        <View className='card-title'>您反映的问题</View>
+        <View className='reported-description'>{complaint.description}</View>
+        {complaint.photoIds.length > 0 && <Photos photoIds={complaint.photoIds} loadPhoto={loadPhoto} />}
       </View>
 
       <View className='card'>
@@ -53,13 +69,17 @@ export function ComplaintProgress({ complaint }: { complaint: ComplaintPublicVie
           <View className='card-title'>法定办理期限</View>
           {complaint.deadlines.map((deadline) => (
             <View className='deadline' key={deadline.kind}>
-              <Text>
+              <Text className='deadline-due'>
                 {DEADLINE_KIND_LABELS[deadline.kind]}：{formatDueDate(deadline.dueDate)}
+                {deadline.provisional && '（暂估）'}
               </Text>
               <Text className={`deadline-state deadline-${deadline.state.toLowerCase()}`}>{DEADLINE_STATE_LABELS[deadline.state]}</Text>
             </View>
           ))}
           <View className='muted'>期限按法定工作日计算，节假日顺延。</View>
+          {complaint.deadlines.some((deadline) => deadline.provisional) && (
+            <View className='muted provisional-note'>标“暂估”的期限跨入尚未公布节假日安排的年份，安排公布后将重新计算。</View>
+          )}
         </View>
       )}
 
@@ -72,6 +92,72 @@ export function ComplaintProgress({ complaint }: { complaint: ComplaintPublicVie
             {step.note && <View className='timeline-note'>{step.note}</View>}
           </View>
         ))}
+      </View>
+    </View>
+  );
+}
+
+function Place({ place }: { place: ComplaintPublicView['place'] }) {
+  const area = [place.streetName, place.communityName].filter(Boolean).join(' ');
+  return (
+    <View className='place'>
+      {place.businessName && <View className='detail-row'>经营主体：{place.businessName}</View>}
+      {place.address && <View className='detail-row'>地址：{place.address}</View>}
+      {area && <View className='detail-row'>所在地：{area}</View>}
+    </View>
+  );
+}
+
+type Shown = { status: 'loading' } | { status: 'shown'; src: string } | { status: 'failed'; message: string };
+
+/** The reporter's photos as thumbnails; a tap (or Enter) opens them full size. */
+function Photos({ photoIds, loadPhoto }: { photoIds: string[]; loadPhoto: PhotoLoader }) {
+  const [shown, setShown] = useState<Record<string, Shown>>({});
+
+  useEffect(() => {
+    let current = true;
+    setShown(Object.fromEntries(photoIds.map((id) => [id, { status: 'loading' }])));
+    // One at a time: a reporter's phone on a weak link should get the first photo quickly.
+    void (async () => {
+      for (const id of photoIds) {
+        const next: Shown = await loadPhoto(id).then(
+          (src): Shown => ({ status: 'shown', src }),
+          (error: unknown): Shown => ({ status: 'failed', message: errorMessage(error) }),
+        );
+        if (!current) return;
+        setShown((before) => ({ ...before, [id]: next }));
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [photoIds.join(','), loadPhoto]);
+
+  const sources = photoIds.flatMap((id) => {
+    const photo = shown[id];
+    return photo?.status === 'shown' ? [photo.src] : [];
+  });
+  const open = (src: string) => void Taro.previewImage({ current: src, urls: sources });
+
+  return (
+    <View className='progress-photos'>
+      <View className='progress-photos-label'>现场照片（{photoIds.length} 张，点按查看原图）</View>
+      <View className='progress-photo-list'>
+        {photoIds.map((id, index) => {
+          const photo = shown[id] ?? { status: 'loading' };
+          if (photo.status === 'shown') {
+            return (
+              <View className='progress-photo' key={id} {...pressable(() => open(photo.src), `查看第 ${index + 1} 张照片原图`)}>
+                <Image className='progress-photo-thumb' src={photo.src} mode='aspectFill' aria-hidden='true' />
+              </View>
+            );
+          }
+          return (
+            <View className='progress-photo progress-photo-placeholder' key={id}>
+              <Text>{photo.status === 'loading' ? '加载中…' : photo.message}</Text>
+            </View>
+          );
+        })}
       </View>
     </View>
   );

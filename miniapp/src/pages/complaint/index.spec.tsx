@@ -52,14 +52,14 @@ describe('投诉举报详情', () => {
     const offer = await screen.findByText('问题未解决，重新打开');
     act(() => offer.click());
     act(() => screen.getByText('确认重新打开').click());
-    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请说明问题还有哪些没有解决' })));
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请说明未解决的情况' })));
     expect(reopenComplaint).not.toHaveBeenCalled();
 
     await typeInto(container, 'reopen-reason', '  昨天又去买，货架上还是过期牛奶  ');
     act(() => screen.getByText('确认重新打开').click());
 
     expect(await screen.findByText('已重新打开', { selector: '.status-tag' })).toBeTruthy();
-    expect(reopenComplaint).toHaveBeenCalledWith(42, '昨天又去买，货架上还是过期牛奶');
+    expect(reopenComplaint).toHaveBeenCalledWith(42, { reason: '昨天又去买，货架上还是过期牛奶', photoIds: [] });
     expect(screen.queryByText('问题未解决，重新打开')).toBeNull();
   });
 

@@ -3,8 +3,10 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { UPLOAD_MAX_BYTES, type UploadResponse } from '@sa/contracts';
 import { uploadPhoto } from '../../api';
+import { pressable } from '../../components/pressable';
 import { errorMessage } from '../../components/show-error';
 import { PHOTOS_MAX } from './report-draft';
+import './photo-picker.css';
 
 export type PhotoItem = {
   key: number;
@@ -63,13 +65,13 @@ export function usePhotoUploads() {
   return { photos, choose, retry, remove, reset };
 }
 
-type Props = ReturnType<typeof usePhotoUploads> & { error: string | undefined };
+type Props = ReturnType<typeof usePhotoUploads> & { error: string | undefined; label?: string };
 
-export function PhotoPicker({ photos, choose, retry, remove, error }: Props) {
+export function PhotoPicker({ photos, choose, retry, remove, error, label = '现场照片' }: Props) {
   return (
     <View className='photos-field'>
       <View className='field-label'>
-        现场照片（选填，最多 {PHOTOS_MAX} 张，已选 {photos.length} 张）
+        {label}（选填，最多 {PHOTOS_MAX} 张，已选 {photos.length} 张）
       </View>
       <View className='photos'>
         {photos.map((photo, index) => (
@@ -77,18 +79,24 @@ export function PhotoPicker({ photos, choose, retry, remove, error }: Props) {
             <Image className='photo-thumb' src={photo.path} mode='aspectFill' />
             {photo.status === 'uploading' && <View className='photo-overlay'>上传中…</View>}
             {photo.status === 'failed' && (
-              <View className='photo-overlay photo-failed-overlay' onClick={() => photo.error !== TOO_LARGE && retry(photo)}>
-                {photo.error === TOO_LARGE ? '超过 10 MB' : '上传失败，点此重试'}
-              </View>
+              photo.error === TOO_LARGE ? (
+                <View className='photo-overlay photo-failed-overlay'>超过 10 MB</View>
+              ) : (
+                <View className='photo-overlay photo-failed-overlay' {...pressable(() => retry(photo), `重新上传第 ${index + 1} 张照片`)}>
+                  上传失败，点此重试
+                </View>
+              )
             )}
-            <Text className='photo-remove' onClick={() => remove(photo.key)} aria-label={`删除第 ${index + 1} 张照片`}>
+            <Text className='photo-remove' {...pressable(() => remove(photo.key), `删除第 ${index + 1} 张照片`)}>
               ×
             </Text>
           </View>
         ))}
         {photos.length < PHOTOS_MAX && (
-          <View className='photo photo-add' onClick={choose}>
-            <Text className='photo-add-plus'>+</Text>
+          <View className='photo photo-add' {...pressable(() => void choose(), `添加${label}`)}>
+            <Text className='photo-add-plus' aria-hidden='true'>
+              +
+            </Text>
             <Text className='muted'>添加照片</Text>
           </View>
         )}

@@ -24,7 +24,7 @@ describe('进度查询', () => {
         statusLabel: '已办结',
         outcome: 'FIXED',
         reply: '经现场核查，该店后厨卫生不达标，已责令整改并复查合格。',
-        deadlines: [{ kind: 'VERIFY', dueDate: '2026-12-21', state: 'MET' }],
+        deadlines: [{ kind: 'VERIFY', dueDate: '2026-12-21', state: 'MET', provisional: false }],
         timeline: [
           { at: '2026-11-30T01:30:00.000Z', status: 'SUBMITTED', statusLabel: '已提交', note: null },
           { at: '2026-12-02T06:00:00.000Z', status: 'VERIFYING', statusLabel: '核查中', note: null },
