@@ -12,6 +12,7 @@ import { EscalationModule } from './escalation/escalation.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { UploadsModule } from './uploads/uploads.module';
+import { UsersModule } from './users/users.module';
 import { JsonLogger } from './common/logger';
 import { RateLimitGuard } from './common/rate-limit';
 import { Clock } from './common/clock';
@@ -39,7 +40,7 @@ export class AppModule {
   static forRoot(env: Env, db: Database, logger: JsonLogger): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule, EscalationModule, CalendarModule, ComplaintsModule, UploadsModule],
+      imports: [CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule, EscalationModule, CalendarModule, ComplaintsModule, UploadsModule, UsersModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
