@@ -53,9 +53,25 @@ describe('complaints through the HTTP API', () => {
     anonymous: false,
     reporterName: '张小梅',
     contactPhone: '13812341234',
+    reporterAddress: '东湖路 20 号 3 栋 201 室',
     idempotencyKey: randomUUID(),
     ...over,
   });
+
+  const decision = {
+    type: 'PENALTY',
+    decisionNo: `东市监罚〔2026〕${Math.floor(Math.random() * 1e6)}号`,
+    partyKind: 'ORGANISATION',
+    partyName: '李记小吃店',
+    partyCreditCode: '92320102MA1XYW1234',
+    violationType: '销售超过保质期的食品',
+    legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+    penaltyContent: '没收违法所得并处罚款五千元',
+    penaltyKinds: ['FINE', 'CONFISCATE_GAINS'],
+    fineAmount: 5000,
+    confiscationAmount: 120.5,
+    decisionDate: '2026-11-20',
+  };
 
   const act = (id: number, body: Record<string, unknown>, token = tokens.staff) =>
     app.post(`/api/v1/workbench/complaints/${id}/actions`, body, token);
@@ -76,12 +92,14 @@ describe('complaints through the HTTP API', () => {
 
     const queue = await app.get('/api/v1/workbench/complaints', tokens.staff);
     expect(queue.body.items.map((c: { id: number }) => c.id)).toContain(id);
-    expect(queue.body.items[0].reporter).toMatchObject({ anonymous: false, name: '张小梅', phone: '138****1234' });
+    const detail = await app.get(`/api/v1/workbench/complaints/${id}`, tokens.staff);
+    expect(detail.body.reporter).toMatchObject({ anonymous: false, name: '张小梅', phone: '138****1234' });
 
     for (const step of [
       { action: 'accept' },
       { action: 'startVerification' },
       { action: 'fileCase' },
+      { action: 'decideCase', decision },
       { action: 'resolve', outcome: 'FIXED', reply: '经核查属实，已责令该店下架过期酸奶并立案处理。' },
     ]) {
       const res = await act(id, step);
@@ -89,9 +107,9 @@ describe('complaints through the HTTP API', () => {
     }
     const done = await app.get(`/api/v1/complaints/${id}`, tokens.resident);
     expect(done.body).toMatchObject({ status: 'RESOLVED', outcome: 'FIXED', reply: '经核查属实，已责令该店下架过期酸奶并立案处理。' });
-    expect(done.body.timeline.map((t: { status: string }) => t.status)).toEqual(['SUBMITTED', 'ACCEPTED', 'VERIFYING', 'CASE_FILED', 'RESOLVED']);
+    expect(done.body.timeline.map((t: { status: string }) => t.status)).toEqual(['SUBMITTED', 'ACCEPTED', 'VERIFYING', 'CASE_FILED', 'CASE_DECIDED', 'RESOLVED']);
     const deadlines = await app.prisma.deadline.findMany({ where: { complaintId: id }, orderBy: { id: 'asc' } });
-    expect(deadlines.map((d) => [d.kind, d.state])).toEqual([['VERIFY', 'MET'], ['NOTIFY_REPORTER', 'MET']]);
+    expect(deadlines.map((d) => [d.kind, d.state])).toEqual([['VERIFY', 'MET'], ['CASE_DECISION', 'MET'], ['NOTIFY_REPORTER', 'MET']]);
 
     const inbox = await app.get('/api/v1/me/notifications', tokens.resident);
     expect(inbox.status).toBe(200);
@@ -249,7 +267,7 @@ describe('complaints through the HTTP API', () => {
     it('gives the full phone only to the handling office staff, and audits the look-up', async () => {
       const { body } = await app.post('/api/v1/complaints', report(), tokens.resident);
       const contact = await app.get(`/api/v1/workbench/complaints/${body.id}/contact`, tokens.staff);
-      expect(contact.body).toEqual({ name: '张小梅', phone: '13812341234' });
+      expect(contact.body).toEqual({ name: '张小梅', phone: '13812341234', address: '东湖路 20 号 3 栋 201 室' });
       expect((await app.get(`/api/v1/workbench/complaints/${body.id}/contact`, tokens.admin)).status).toBe(403);
       const trail = await app.prisma.complaintEvent.findMany({ where: { complaintId: body.id, action: 'viewContact' } });
       expect(trail).toHaveLength(1);

@@ -1,7 +1,8 @@
 // A complaint with its deadlines written straight through Prisma, for tests of what happens around the
 // workflow (notices, reminders, 督办): `await aComplaint().about(business).handledBy(office).deadline('VERIFY', '2026-11-20').build(prisma)`.
 import type { PrismaClient } from '@sa/db';
-import type { ComplaintKind, ComplaintStatus, DeadlineKind } from '@sa/contracts';
+import type { ComplaintKind, ComplaintStatus, DeadlineKind, DeadlineUnit } from '@sa/contracts';
+import { DEADLINE_LIMITS } from '../../server/src/complaints/workflow';
 
 let seq = 0;
 
@@ -25,7 +26,7 @@ class ComplaintBuilder {
     cadreId: null as number | null,
     receivedAt: new Date(),
   };
-  private deadlines: { kind: DeadlineKind; startDate: string; dueDate: string; workingDays: number }[] = [];
+  private deadlines: { kind: DeadlineKind; startDate: string; dueDate: string; workingDays: number; unit: DeadlineUnit }[] = [];
 
   kind(kind: ComplaintKind) {
     this.data.kind = kind;
@@ -74,7 +75,7 @@ class ComplaintBuilder {
   }
   /** An open deadline due at 24:00 Shanghai of `dueDate`. */
   deadline(kind: DeadlineKind, dueDate: string, startDate = dueDate) {
-    this.deadlines.push({ kind, startDate, dueDate, workingDays: kind === 'ACCEPT' ? 7 : kind === 'VERIFY' ? 15 : kind === 'MEDIATE' ? 45 : 5 });
+    this.deadlines.push({ kind, startDate, dueDate, workingDays: DEADLINE_LIMITS[kind].days, unit: DEADLINE_LIMITS[kind].unit });
     return this;
   }
   async build(prisma: PrismaClient) {
@@ -91,6 +92,7 @@ class ComplaintBuilder {
             startDate: new Date(`${d.startDate}T00:00:00Z`),
             dueDate: new Date(`${d.dueDate}T00:00:00Z`),
             workingDays: d.workingDays,
+            unit: d.unit,
           })),
         },
         events: { create: { at: this.data.receivedAt, actorUserId: this.data.reporterUserId, actorRole: 'REPORTER', action: 'submit', toStatus: 'SUBMITTED' } },
