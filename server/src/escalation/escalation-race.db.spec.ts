@@ -71,7 +71,9 @@ describe('two instances sweeping at once', () => {
 
     // 督办: the street cadre and two admins; reminder: the office staff member and the community cadre.
     expect(await first.prisma.notification.count({ where: { kind: 'ESCALATION' } })).toBe(OVERDUE * 3);
-    expect(await first.prisma.notification.count({ where: { kind: 'DEADLINE_REMINDER' } })).toBe(DUE_NEXT_WORKING_DAY * 2);
+    expect(await first.prisma.notification.count({ where: { kind: 'DEADLINE_REMINDER', complaintId: { not: null } } })).toBe(DUE_NEXT_WORKING_DAY * 2);
+    // Next year's holiday schedule is asked for once per admin, however many instances sweep.
+    expect(await first.prisma.notification.count({ where: { complaintId: null, title: '请录入 2027 年节假日安排' } })).toBe(2);
     expect(total('notified')).toBe(OVERDUE * 3 + DUE_NEXT_WORKING_DAY * 2);
     const perDeadlineAndUser = await first.prisma.notification.groupBy({ by: ['complaintId', 'userId', 'kind'], _count: { _all: true } });
     expect(perDeadlineAndUser.every((g) => g._count._all === 1)).toBe(true);

@@ -52,8 +52,9 @@ describe('deadline sweep: reminders and 督办', () => {
   const complaintWithDeadline = (dueDate: string, cadre: { id: number } | null = cadres.community) =>
     aComplaint().about(business).handledBy(world.office).cadre(cadre).by(users.reporter).deadline('VERIFY', dueDate).build(app.prisma);
 
+  // Notices about complaints: from November the sweep also asks the admins for next year's holidays.
   const noticesOf = (kind: string) =>
-    app.prisma.notification.findMany({ where: { kind }, orderBy: [{ userId: 'asc' }, { id: 'asc' }] });
+    app.prisma.notification.findMany({ where: { kind, complaintId: { not: null } }, orderBy: [{ userId: 'asc' }, { id: 'asc' }] });
 
   describe('督办 of overdue deadlines', () => {
     it('escalates an overdue deadline exactly once, one tier up and to every bureau admin', async () => {
@@ -139,7 +140,7 @@ describe('deadline sweep: reminders and 督办', () => {
 
       expect(await sweeper.sweep(shanghai('2026-11-30T09:00:00'))).toMatchObject({ reminded: 1 });
       expect((await app.prisma.deadline.findFirstOrThrow({ where: { complaintId: tuesday.id } })).remindedAt).toEqual(shanghai('2026-11-30T09:00:00'));
-      expect(await app.prisma.notification.count({ where: { kind: 'DEADLINE_REMINDER' } })).toBe(6);
+      expect(await app.prisma.notification.count({ where: { kind: 'DEADLINE_REMINDER', complaintId: { not: null } } })).toBe(6);
     });
 
     it('reminds on the due date itself when the day before was missed', async () => {
