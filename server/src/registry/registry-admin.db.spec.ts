@@ -17,10 +17,14 @@ import {
 } from '@sa/contracts';
 import { aBusiness, aCadre, anAssignment, aUser, aWorld, type World } from '../../../test/support/builders';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
+import { shanghaiDate } from '../calendar/working-days';
+import { aPhoto } from '../uploads/testing/photo-builder';
 
 let app: TestApp;
 let world: World;
 const token = { admin: '', staff: '', resident: '', cadre: '' };
+/** The photo of a signed paper letter, shared by every letter these tests record. */
+let letterPhoto = '';
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -34,7 +38,14 @@ beforeAll(async () => {
   token.staff = await app.login('staff1');
   token.resident = await app.login('resident1');
   token.cadre = await app.login('cadre1');
+  const form = new FormData();
+  form.append('file', new Blob([await aPhoto().jpeg().build()], { type: 'image/jpeg' }), 'letter.jpg');
+  letterPhoto = ((await (await fetch(`${app.baseUrl}/api/v1/uploads`, { method: 'POST', body: form })).json()) as { id: string }).id;
 });
+
+/** The cadre records a letter signed today on paper, with its photo. */
+const sign = (businessId: number, t: string) =>
+  app.post<CommitmentView & Partial<ErrorBody>>('/api/v1/commitments', { businessId, signedOn: shanghaiDate(app.clock.now()), photoUploadId: letterPhoto }, t);
 
 afterAll(async () => {
   await app?.close();
@@ -278,7 +289,7 @@ describe('admin: assignments and the tier rule', () => {
 
     const a1 = await assign(business.id, first.cadre.id);
     expect(a1.status).toBe(201);
-    const letter = await app.post<CommitmentView>('/api/v1/commitments', { businessId: business.id }, first.token);
+    const letter = await sign(business.id, first.token);
     expect(letter.status).toBe(201);
     expect(letter.body.version).toBe(1);
 
@@ -329,8 +340,8 @@ describe('commitment letters (三清单+一承诺)', () => {
     const second = await cadreWithLogin('COMMUNITY', 'sign-second');
     await assign(business.id, first.cadre.id);
 
-    const v1 = await app.post<CommitmentView>('/api/v1/commitments', { businessId: business.id }, first.token);
-    const v2 = await app.post<CommitmentView>('/api/v1/commitments', { businessId: business.id }, first.token);
+    const v1 = await sign(business.id, first.token);
+    const v2 = await sign(business.id, first.token);
     expect([v1.body.version, v2.body.version]).toEqual([1, 2]);
     expect(v2.body).toMatchObject({ business: { id: business.id }, cadre: { id: first.cadre.id }, supersededAt: null });
 
@@ -338,7 +349,7 @@ describe('commitment letters (三清单+一承诺)', () => {
     expect(scope.body.items.find((b) => b.id === business.id)?.commitment).toEqual({ version: 2, signedAt: v2.body.signedAt });
 
     await assign(business.id, second.cadre.id);
-    const v3 = await app.post<CommitmentView>('/api/v1/commitments', { businessId: business.id }, second.token);
+    const v3 = await sign(business.id, second.token);
     expect(v3.status).toBe(201);
     expect(v3.body.version).toBe(3);
 
@@ -354,13 +365,13 @@ describe('commitment letters (三清单+一承诺)', () => {
     const business = await aBusiness().grade('D').in(world.community).build(app.prisma);
     const former = await cadreWithLogin('COMMUNITY', 'sign-former');
     const stranger = await cadreWithLogin('COMMUNITY', 'sign-stranger');
-    const unassigned = await app.post('/api/v1/commitments', { businessId: business.id }, stranger.token);
+    const unassigned = await sign(business.id, stranger.token);
     expect(unassigned.status).toBe(403);
     expect(unassigned.body.code).toBe('NOT_CURRENT_CADRE');
     await assign(business.id, former.cadre.id);
     await assign(business.id, (await localCadre('COMMUNITY').build(app.prisma)).id);
-    expect((await app.post('/api/v1/commitments', { businessId: business.id }, former.token)).body.code).toBe('NOT_CURRENT_CADRE');
-    expect((await app.post('/api/v1/commitments', { businessId: 99999999 }, former.token)).status).toBe(404);
+    expect((await sign(business.id, former.token)).body.code).toBe('NOT_CURRENT_CADRE');
+    expect((await sign(99999999, former.token)).status).toBe(404);
     expect((await app.post('/api/v1/commitments', {}, former.token)).status).toBe(400);
   });
 
@@ -368,7 +379,7 @@ describe('commitment letters (三清单+一承诺)', () => {
     const business = await aBusiness().grade('D').in(world.community).build(app.prisma);
     const signer = await cadreWithLogin('COMMUNITY', 'sign-racer');
     await assign(business.id, signer.cadre.id);
-    const results = await Promise.all([1, 2, 3].map(() => app.post<CommitmentView>('/api/v1/commitments', { businessId: business.id }, signer.token)));
+    const results = await Promise.all([1, 2, 3].map(() => sign(business.id, signer.token)));
     expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
     expect(results.map((r) => r.body.version).sort()).toEqual([1, 2, 3]);
   });
@@ -411,7 +422,7 @@ describe('admin: cadres', () => {
     const leaving = await cadreWithLogin('COMMUNITY', 'deactivate-me');
     const businesses = await Promise.all([1, 2].map(() => aBusiness().grade('D').in(world.community).build(app.prisma)));
     for (const b of businesses) await assign(b.id, leaving.cadre.id);
-    await app.post('/api/v1/commitments', { businessId: businesses[0]!.id }, leaving.token);
+    await sign(businesses[0]!.id, leaving.token);
 
     const res = await patch<CadreDetail>(`/api/v1/admin/cadres/${leaving.cadre.id}`, { active: false }, token.admin);
     expect(res.status).toBe(200);
