@@ -429,6 +429,21 @@ describe('login and roles', () => {
     });
   });
 
+  it('counts WeChat binding and password login against one per-address limit', async () => {
+    const limited = await startTestApp({ RATE_LIMITS: 'on', WECHAT_API_BASE: wechat.url });
+    try {
+      // A refused code answers before any password check, so the 30 tries are quick.
+      for (let i = 0; i < 30; i++) {
+        expect((await limited.post('/api/v1/auth/wechat/bind', { code: 'invalid', username: 'office1', password: 'guess' })).body.code).toBe('WECHAT_CODE_INVALID');
+      }
+      const next = await limited.post('/api/v1/auth/password', { username: 'office1', password: 'guess' });
+      expect(next.status).toBe(429);
+      expect(next.body.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('limits invitation-code guesses per user', async () => {
     const limited = await startTestApp({ RATE_LIMITS: 'on', WECHAT_API_BASE: wechat.url });
     try {
