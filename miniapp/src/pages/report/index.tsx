@@ -3,6 +3,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_CODES, type BusinessDetail, type ComplaintCategory, type ComplaintReceipt } from '@sa/contracts';
 import { ApiError, submitComplaint } from '../../api';
+import { pressable, selectable } from '../../components/pressable';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { useSession } from '../../session/session';
 import { PhotoPicker, usePhotoUploads } from './photo-picker';
@@ -13,6 +14,7 @@ import {
   emptyDraft,
   fieldErrorsFromServer,
   firstError,
+  isComplaint,
   loadPendingKey,
   needsPhone,
   newIdempotencyKey,
@@ -138,8 +140,10 @@ export default function ReportPage() {
         business={business}
         freePlace={freePlace}
         location={draft.location}
+        respondentRequired={isComplaint(draft.kind)}
         error={errors.place}
-        businessNameError={errors.businessName ?? errors.businessAddress}
+        businessNameError={errors.businessName}
+        businessAddressError={errors.businessAddress}
         onPickBusiness={pickBusiness}
         onFreePlace={setFreePlace}
         onDropLocation={() => {
@@ -157,7 +161,7 @@ export default function ReportPage() {
           <View
             key={option.kind}
             className={`kind-option${draft.kind === option.kind ? ' kind-selected' : ''}`}
-            onClick={() => update({ kind: option.kind })}
+            {...selectable(draft.kind === option.kind, () => update({ kind: option.kind }))}
           >
             <Text className='kind-label'>{option.label}</Text>
             <Text className='muted'>{option.explanation}</Text>
@@ -171,7 +175,7 @@ export default function ReportPage() {
             <Text
               key={code}
               className={`chip${draft.category === code ? ' chip-selected' : ''}`}
-              onClick={() => update({ category: code })}
+              {...selectable(draft.category === code, () => update({ category: code }))}
             >
               {COMPLAINT_CATEGORIES[code].label}
             </Text>
@@ -190,6 +194,7 @@ export default function ReportPage() {
           value={draft.description}
           maxlength={DESCRIPTION_MAX}
           placeholder='请写清时间、经过和看到的情况（至少 10 个字）'
+          nativeProps={{ 'aria-label': '问题描述' }}
           onInput={(event) => update({ description: event.detail.value })}
         />
         <View className='counter'>
@@ -205,10 +210,10 @@ export default function ReportPage() {
               照片记录了拍摄位置（北纬 {offerLocation.lat.toFixed(5)}，东经 {offerLocation.lng.toFixed(5)}），可用作问题发生的地点，方便监管所找到现场。
             </View>
             <View className='offer-actions'>
-              <Button className='btn-primary use-location' size='mini' onClick={useLocation}>
+              <Button className='btn-primary use-location' size='mini' {...pressable(useLocation)}>
                 使用该位置
               </Button>
-              <Button className='btn-plain' size='mini' onClick={() => setDismissedLocation(true)}>
+              <Button className='btn-plain' size='mini' {...pressable(() => setDismissedLocation(true))}>
                 不使用
               </Button>
             </View>
@@ -221,12 +226,12 @@ export default function ReportPage() {
         {draft.kind === 'REPORT' && (
           <View>
             <View className='chips identity-chips'>
-              <Text className={`chip${!anonymous ? ' chip-selected' : ''}`} onClick={() => update({ anonymousChosen: false })}>
+              <Text className={`chip${!anonymous ? ' chip-selected' : ''}`} {...selectable(!anonymous, () => update({ anonymousChosen: false }))}>
                 实名举报
               </Text>
               <Text
                 className={`chip anonymous-switch${anonymous ? ' chip-selected' : ''}`}
-                onClick={() => update({ anonymousChosen: true })}
+                {...selectable(anonymous, () => update({ anonymousChosen: true }))}
               >
                 匿名举报
               </Text>
@@ -238,40 +243,63 @@ export default function ReportPage() {
             </View>
           </View>
         )}
-        {needsPhone(draft.kind) && (
+        {isComplaint(draft.kind) && (
           <View className='identity-note'>
             {draft.anonymousChosen && <View className='field-error'>投诉不能匿名，已改为实名提交。只想匿名反映违法线索，请选择“举报”。</View>}
+            <View className='complaint-rule'>投诉须实名，并写明被投诉人，以便依法调解</View>
             <View className='muted'>
-              投诉须实名：调解需要监管所与您联系、核实情况并告知结果，依规定须留下姓名和联系电话。您的信息加密保存，经营者和包保干部看不到。
+              请留下姓名、联系电话和通讯地址，监管所据此联系您、书面告知处理结果；被投诉人即第一步选择或填写的经营者。您的信息加密保存，经营者和包保干部看不到。
             </View>
           </View>
         )}
         {!anonymous && (
           <View>
+            <View className='field-label'>姓名</View>
             <Input
               className='field reporter-name'
               value={draft.reporterName}
               maxlength={40}
               placeholder='姓名'
+              nativeProps={{ 'aria-label': '姓名', autocomplete: 'name' }}
               onInput={(event) => update({ reporterName: event.detail.value })}
             />
             {errors.reporterName && <View className='field-error'>{errors.reporterName}</View>}
+            <View className='field-label'>联系电话</View>
             <Input
               className='field contact-phone'
               type='text'
               value={draft.contactPhone}
               maxlength={20}
               placeholder={needsPhone(draft.kind) ? '联系电话（手机或座机）' : '联系电话（选填，便于告知处理结果）'}
+              nativeProps={{ 'aria-label': '联系电话', autocomplete: 'tel' }}
               onInput={(event) => update({ contactPhone: event.detail.value })}
             />
             {errors.contactPhone && <View className='field-error'>{errors.contactPhone}</View>}
+            {isComplaint(draft.kind) && (
+              <View>
+                <View className='field-label'>通讯地址</View>
+                <Input
+                  className='field reporter-address'
+                  value={draft.reporterAddress}
+                  maxlength={200}
+                  placeholder='通讯地址（如 东湖街道人民路 12 号 3 栋 201）'
+                  nativeProps={{ 'aria-label': '通讯地址', autocomplete: 'street-address' }}
+                  onInput={(event) => update({ reporterAddress: event.detail.value })}
+                />
+                {errors.reporterAddress && <View className='field-error'>{errors.reporterAddress}</View>}
+              </View>
+            )}
           </View>
         )}
       </View>
 
-      {submitError && <View className='submit-error'>{submitError}</View>}
+      {submitError && (
+        <View className='submit-error' role='alert'>
+          {submitError}
+        </View>
+      )}
       {errors.form && <View className='submit-error'>{errors.form}</View>}
-      <Button className='btn-primary submit-report' loading={submitting} onClick={submit}>
+      <Button className='btn-primary submit-report' loading={submitting} {...pressable(() => void submit())}>
         {submitError && !submitting ? '重新提交' : '提交'}
       </Button>
       <View className='hint'>提交后将生成受理编号，监管所按法定时限受理、核查并答复。</View>

@@ -4,6 +4,7 @@ import { CADRE_TIER_LABELS, type AreasTree, type BusinessDetail, type BusinessSu
 import { fetchAreas, fetchBusiness, searchBusinesses } from '../../api';
 import { GRADE_LABELS } from '../../api/labels';
 import { BusinessCard } from '../../components/business-card';
+import { pressable, selectable } from '../../components/pressable';
 import { errorMessage, showError } from '../../components/show-error';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import type { ReportPlace } from './report-draft';
@@ -18,8 +19,11 @@ type Props = {
   business: BusinessDetail | null;
   freePlace: FreePlace | null;
   location: PhotoLocation | null;
+  /** a 投诉 names its respondent: a name and an address when the business is not in the registry */
+  respondentRequired: boolean;
   error: string | undefined;
   businessNameError: string | undefined;
+  businessAddressError: string | undefined;
   onPickBusiness: (business: BusinessDetail) => void;
   onFreePlace: (place: FreePlace | null) => void;
   onDropLocation: () => void;
@@ -83,6 +87,7 @@ function BusinessSearch({ onPick, onNotFound }: { onPick: (business: BusinessDet
         value={query}
         placeholder='店名或许可证编号'
         confirmType='search'
+        nativeProps={{ 'aria-label': '搜索经营主体：店名或许可证编号' }}
         onInput={(event) => setQuery(event.detail.value)}
       />
       {searchError !== null && settledQuery !== '' && <View className='hint'>{searchError}</View>}
@@ -94,13 +99,15 @@ function BusinessSearch({ onPick, onNotFound }: { onPick: (business: BusinessDet
               : `找到 ${results.total} 家经营主体${results.total > results.items.length ? `，显示前 ${results.items.length} 家` : ''}`}
           </View>
           {results.items.map((listed) => (
-            <BusinessCard key={listed.id} business={listed} onSelect={open} />
+            <View key={listed.id} className='business-choice' {...pressable(() => open(listed), `选择 ${listed.name}，${listed.address}`)}>
+              <BusinessCard business={listed} />
+            </View>
           ))}
         </View>
       )}
       <View className='not-found'>
         <Text className='muted'>是流动摊贩、无证店铺，或搜不到？</Text>
-        <Text className='link not-found-link' onClick={onNotFound}>
+        <Text className='link not-found-link' {...pressable(onNotFound)}>
           找不到经营主体
         </Text>
       </View>
@@ -134,7 +141,7 @@ function ChosenBusiness({ business, onChange }: { business: BusinessDetail; onCh
           <View className='muted'>该经营主体暂未确定包保干部</View>
         )}
       </View>
-      <Button className='btn-plain change-business' size='mini' onClick={onChange}>
+      <Button className='btn-plain change-business' size='mini' {...pressable(onChange)}>
         重新选择经营主体
       </Button>
     </View>
@@ -144,7 +151,8 @@ function ChosenBusiness({ business, onChange }: { business: BusinessDetail; onCh
 type Streets = AreasTree['offices'][number]['streets'];
 
 function FreePlaceForm(props: Props & { place: FreePlace }) {
-  const { place, onFreePlace } = props;
+  const { place, onFreePlace, respondentRequired } = props;
+  const need = respondentRequired ? '（投诉必填）' : '（选填）';
   const [areas, setAreas] = useState<AreasTree | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
@@ -167,28 +175,32 @@ function FreePlaceForm(props: Props & { place: FreePlace }) {
   return (
     <View className='free-place'>
       <View className='muted'>请尽量写清店名或摊位特征、详细地址，并选择所在街道，以便监管所找到现场。</View>
+      <View className='field-label'>经营者名称或招牌{need}</View>
       <Input
         className='field free-name'
         value={place.businessName}
         maxlength={100}
-        placeholder='经营者名称或招牌（选填）'
+        placeholder={`经营者名称或招牌${need}`}
+        nativeProps={{ 'aria-label': '经营者名称或招牌' }}
         onInput={(event) => change({ businessName: event.detail.value })}
       />
       {props.businessNameError && <View className='field-error'>{props.businessNameError}</View>}
+      <View className='field-label'>地址{need}</View>
       <Input
         className='field free-address'
         value={place.businessAddress}
         maxlength={200}
-        placeholder='详细地址或位置描述（选填）'
+        placeholder={`详细地址或位置描述${need}`}
+        nativeProps={{ 'aria-label': '经营者地址或位置描述' }}
         onInput={(event) => change({ businessAddress: event.detail.value })}
       />
+      {props.businessAddressError && <View className='field-error'>{props.businessAddressError}</View>}
       {props.location && (
         <View className='location'>
           <Text className='muted'>
             已使用照片拍摄位置（北纬 {props.location.lat.toFixed(5)}，东经 {props.location.lng.toFixed(5)}）
           </Text>
-          <Text className='link' onClick={props.onDropLocation}>
-            {' '}
+          <Text className='link' {...pressable(props.onDropLocation, '不使用照片拍摄位置')}>
             不使用
           </Text>
         </View>
@@ -202,7 +214,7 @@ function FreePlaceForm(props: Props & { place: FreePlace }) {
           <Text
             key={s.id}
             className={`chip${s.id === place.streetId ? ' chip-selected' : ''}`}
-            onClick={() => change({ streetId: s.id, communityId: null })}
+            {...selectable(s.id === place.streetId, () => change({ streetId: s.id, communityId: null }))}
           >
             {s.name}
           </Text>
@@ -216,7 +228,7 @@ function FreePlaceForm(props: Props & { place: FreePlace }) {
               <Text
                 key={c.id}
                 className={`chip${c.id === place.communityId ? ' chip-selected' : ''}`}
-                onClick={() => change({ communityId: c.id === place.communityId ? null : c.id })}
+                {...selectable(c.id === place.communityId, () => change({ communityId: c.id === place.communityId ? null : c.id }))}
               >
                 {c.name}
               </Text>
@@ -225,7 +237,7 @@ function FreePlaceForm(props: Props & { place: FreePlace }) {
         </View>
       )}
       {office && <View className='hint'>将由{office.name}受理</View>}
-      <Text className='link back-to-search' onClick={() => onFreePlace(null)}>
+      <Text className='link back-to-search' {...pressable(() => onFreePlace(null))}>
         返回搜索经营主体
       </Text>
     </View>

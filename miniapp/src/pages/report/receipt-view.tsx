@@ -9,6 +9,7 @@ import {
   type ComplaintReceipt,
 } from '@sa/contracts';
 import { formatDueDate } from '../../components/format';
+import { pressable } from '../../components/pressable';
 
 type Props = { receipt: ComplaintReceipt; category: ComplaintCategory; onAnother: () => void };
 
@@ -34,7 +35,7 @@ export function ReceiptView({ receipt, category, onAnother }: Props) {
         <View className='receipt-row'>
           <Text className='receipt-label'>受理编号</Text>
           <Text className='receipt-value tracking-no'>{receipt.trackingNo}</Text>
-          <Text className='link' onClick={() => copy(receipt.trackingNo)}>
+          <Text className='link' {...pressable(() => copy(receipt.trackingNo), '复制受理编号')}>
             复制
           </Text>
         </View>
@@ -42,7 +43,7 @@ export function ReceiptView({ receipt, category, onAnother }: Props) {
           <View className='receipt-row'>
             <Text className='receipt-label'>查询码</Text>
             <Text className='receipt-value query-code'>{receipt.queryCode}</Text>
-            <Text className='link' onClick={() => copy(`受理编号 ${receipt.trackingNo} 查询码 ${receipt.queryCode}`)}>
+            <Text className='link' {...pressable(() => copy(`受理编号 ${receipt.trackingNo} 查询码 ${receipt.queryCode}`), '复制受理编号和查询码')}>
               复制
             </Text>
           </View>
@@ -72,10 +73,10 @@ export function ReceiptView({ receipt, category, onAnother }: Props) {
         <View className='muted'>期限按法定工作日计算，节假日顺延。</View>
       </View>
 
-      <Button className='btn-primary' onClick={track}>
+      <Button className='btn-primary' {...pressable(() => void track())}>
         查看办理进度
       </Button>
-      <Button className='btn-plain another' onClick={onAnother}>
+      <Button className='btn-plain another' {...pressable(onAnother)}>
         再反映一个问题
       </Button>
     </View>

@@ -29,6 +29,8 @@ export type ReportDraft = {
   anonymousChosen: boolean;
   reporterName: string;
   contactPhone: string;
+  /** 投诉: the complainant's postal address (通讯地址) */
+  reporterAddress: string;
 };
 
 export type ReportField =
@@ -41,6 +43,7 @@ export type ReportField =
   | 'photos'
   | 'reporterName'
   | 'contactPhone'
+  | 'reporterAddress'
   | 'form';
 export type FieldErrors = Partial<Record<ReportField, string>>;
 
@@ -57,12 +60,17 @@ export const emptyDraft = (): ReportDraft => ({
   anonymousChosen: false,
   reporterName: '',
   contactPhone: '',
+  reporterAddress: '',
 });
 
 /** Only a 举报 may be anonymous: a 投诉 is a dispute the office mediates, so it needs someone to talk to. */
 export const anonymousAllowed = (kind: ReportKind | null): boolean => kind === 'REPORT';
-/** A 投诉 (alone or with a 举报) needs a phone number. */
-export const needsPhone = (kind: ReportKind | null): boolean => kind === 'COMPLAINT' || kind === 'BOTH';
+/**
+ * A 投诉 (alone or with a 举报) is a dispute the office mediates between two named parties: it needs the
+ * complainant's name, phone and postal address, and a respondent (市场监督管理投诉举报处理暂行办法).
+ */
+export const isComplaint = (kind: ReportKind | null): boolean => kind === 'COMPLAINT' || kind === 'BOTH';
+export const needsPhone = isComplaint;
 
 /** For messages zod gives in English (a length, an enum): what to tell the user about that field instead. */
 const FIELD_FALLBACKS: Record<ReportField, string> = {
@@ -75,6 +83,7 @@ const FIELD_FALLBACKS: Record<ReportField, string> = {
   photos: ERRORS.TOO_MANY_PHOTOS.message,
   reporterName: '姓名请填写 2–40 个字',
   contactPhone: '请填写有效的手机号或座机号',
+  reporterAddress: '请填写详细的通讯地址（5–200 个字）',
   form: '提交编号无效，请重新填写',
 };
 
@@ -95,6 +104,7 @@ function fieldOf(path: PropertyKey | undefined): ReportField {
     case 'description':
     case 'reporterName':
     case 'contactPhone':
+    case 'reporterAddress':
       return path;
     default:
       return 'form';
@@ -132,6 +142,8 @@ export function validateDraft(draft: ReportDraft, idempotencyKey: string): Valid
     anonymous,
     reporterName: anonymous ? undefined : optional(draft.reporterName),
     contactPhone: anonymous ? undefined : optional(draft.contactPhone),
+    // Only a 投诉 asks for it; a 举报 sends none even if one was typed before switching kinds.
+    reporterAddress: isComplaint(draft.kind) ? optional(draft.reporterAddress) : undefined,
     idempotencyKey,
   };
 
@@ -139,6 +151,14 @@ export function validateDraft(draft: ReportDraft, idempotencyKey: string): Valid
   if (!place || (place.type === 'free' && place.streetId === null)) errors.place = ERRORS.PLACE_REQUIRED.message;
   if (!anonymous && input.reporterName === undefined) errors.reporterName = '请填写姓名';
   if (needsPhone(draft.kind) && input.contactPhone === undefined) errors.contactPhone = ERRORS.CONTACT_PHONE_REQUIRED.message;
+  if (isComplaint(draft.kind)) {
+    if (input.reporterAddress === undefined) errors.reporterAddress = ERRORS.REPORTER_ADDRESS_REQUIRED.message;
+    // The respondent: a registry business, or a name and an address the office can write to.
+    if (place?.type === 'free') {
+      if (input.businessName === undefined) errors.businessName = '投诉须填写被投诉经营者的名称或招牌';
+      if (input.businessAddress === undefined) errors.businessAddress = '投诉须填写被投诉经营者的地址';
+    }
+  }
 
   // Leave out what was not filled in, rather than send keys set to undefined.
   const parsed = createComplaintRequest.safeParse(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
@@ -157,6 +177,8 @@ const FIELD_OF_CODE: Partial<Record<ErrorCode, ReportField>> = {
   ANONYMOUS_COMPLAINT_NOT_ALLOWED: 'reporterName',
   REPORTER_NAME_REQUIRED: 'reporterName',
   CONTACT_PHONE_REQUIRED: 'contactPhone',
+  REPORTER_ADDRESS_REQUIRED: 'reporterAddress',
+  RESPONDENT_REQUIRED: 'businessName',
   PLACE_REQUIRED: 'place',
   AREA_MISMATCH: 'place',
   UNKNOWN_CATEGORY: 'category',
@@ -185,6 +207,7 @@ const FIELD_ORDER: ReportField[] = [
   'photos',
   'reporterName',
   'contactPhone',
+  'reporterAddress',
   'form',
 ];
 

@@ -208,6 +208,7 @@ describe('随手拍 · 提交投诉举报', () => {
     await describeProblem(container, '两者都有');
     await typeInto(container, 'reporter-name', '王小明');
     await typeInto(container, 'contact-phone', '13800138000');
+    await typeInto(container, 'reporter-address', '东湖街道人民路 8 号 2 栋 301');
 
     await submit(container);
 
@@ -219,7 +220,13 @@ describe('随手拍 · 提交投诉举报', () => {
     expect(screen.getByText('SA20261130-000043')).toBeTruthy();
     expect(screen.getByText('P3R8W2NC')).toBeTruthy();
     expect(submitComplaint).toHaveBeenCalledWith(
-      expect.objectContaining({ kind: 'BOTH', anonymous: false, reporterName: '王小明', contactPhone: '13800138000' }),
+      expect.objectContaining({
+        kind: 'BOTH',
+        anonymous: false,
+        reporterName: '王小明',
+        contactPhone: '13800138000',
+        reporterAddress: '东湖街道人民路 8 号 2 栋 301',
+      }),
     );
 
     tap('查看办理进度');

@@ -10,6 +10,7 @@ import {
 } from '@sa/contracts';
 import { fetchSimilarComplaints, supportComplaint } from '../../api';
 import { formatDate } from '../../components/format';
+import { pressable } from '../../components/pressable';
 import { showError } from '../../components/show-error';
 
 const SHOWN_FIRST = 3;
@@ -80,12 +81,12 @@ export function SimilarReports({ entityId, location, signedIn }: Props) {
           {supported.has(item.id) ? (
             <View className='supported'>您已附议</View>
           ) : signedIn ? (
-            <Button className='btn-plain me-too' size='mini' loading={busyId === item.id} onClick={() => support(item)}>
+            <Button className='btn-plain me-too' size='mini' loading={busyId === item.id} {...pressable(() => void support(item))}>
               我也遇到了（附议）
             </Button>
           ) : (
             <View className='muted'>
-              <Text className='link' onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
+              <Text className='link' {...pressable(() => void Taro.switchTab({ url: '/pages/mine/index' }))}>
                 登录
               </Text>
               后可以附议
@@ -94,7 +95,7 @@ export function SimilarReports({ entityId, location, signedIn }: Props) {
         </View>
       ))}
       {!showAll && items.length > SHOWN_FIRST && (
-        <Text className='link show-all' onClick={() => setShowAll(true)}>
+        <Text className='link show-all' {...pressable(() => setShowAll(true))}>
           查看全部 {items.length} 条
         </Text>
       )}
