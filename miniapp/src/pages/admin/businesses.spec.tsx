@@ -105,7 +105,7 @@ describe('经营主体管理', () => {
 
     expect(await screen.findByText('已指派 赵社区 包保该经营主体，原包保关系已解除。')).toBeTruthy();
     await waitFor(() => {
-      const rows = [...document.querySelectorAll('.assignment-row')].map((row) => row.textContent ?? '');
+      const rows = Array.from(document.querySelectorAll('.assignment-row')).map((row) => row.textContent ?? '');
       expect(rows).toHaveLength(2);
       expect(rows[0]).toContain('赵社区');
       expect(rows[0]).toContain('当前');
