@@ -6,6 +6,8 @@ import {
   ApiError,
   DEMO_USER_KEY,
   TOKEN_KEY,
+  bindWechatToStaff,
+  downloadFile,
   loginAsDemoUser,
   loginWithPassword,
   logout,
@@ -213,5 +215,76 @@ describe('api client', () => {
     }));
     const error = await request('POST', '/api/v1/complaints', { body: {} }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'contactPhone', message: '请填写有效的手机号或座机号' }] });
+  });
+
+  describe('staff WeChat binding (weapp)', () => {
+    beforeEach(() => vi.stubEnv('TARO_ENV', 'weapp'));
+
+    it('sends a fresh WeChat code with the credentials and keeps the staff session it gets back', async () => {
+      storage.set(TOKEN_KEY, 'resident-tok');
+      Taro.login.mockResolvedValueOnce({ code: 'wx-bind', errMsg: 'login:ok' });
+      const sent = serve((req) =>
+        path(req) === '/api/v1/auth/wechat/bind' ? { statusCode: 200, data: aLogin('staff-tok', { role: 'CADRE' }) } : undefined,
+      );
+
+      await bindWechatToStaff('cadre-b1', 'Demo@2026x');
+
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.data).toEqual({ code: 'wx-bind', username: 'cadre-b1', password: 'Demo@2026x' });
+      expect(sent[0]?.header).not.toHaveProperty('Authorization');
+      expect(storage.get(TOKEN_KEY)).toBe('staff-tok');
+      expect([...storage.values()]).not.toContain('Demo@2026x');
+    });
+
+    it('renews an expired staff session of a bound WeChat silently: the WeChat login now yields the staff session', async () => {
+      storage.set(TOKEN_KEY, 'staff-expired');
+      const staff = aMe({ role: 'OFFICE_STAFF', officeId: 1, wechatBound: true });
+      const sent = serve(
+        (req) => (path(req) === '/api/v1/auth/wechat' ? { statusCode: 200, data: aLogin('staff-fresh', staff) } : undefined),
+        (req) =>
+          path(req) === '/api/v1/me' ? (bearer(req) === 'Bearer staff-fresh' ? { statusCode: 200, data: staff } : unauthenticated) : undefined,
+      );
+
+      await expect(request('GET', '/api/v1/me')).resolves.toMatchObject({ role: 'OFFICE_STAFF' });
+      expect(sent.map((req) => path(req))).toEqual(['/api/v1/me', '/api/v1/auth/wechat', '/api/v1/me']);
+      expect(storage.get(TOKEN_KEY)).toBe('staff-fresh');
+    });
+  });
+
+  describe('downloadFile (protected photos)', () => {
+    type Download = { url: string; header: Record<string, string> };
+
+    it('fetches with the token and hands back the local path; a refusal becomes a Chinese ApiError', async () => {
+      storage.set(TOKEN_KEY, 'tok-1');
+      const downloads: Download[] = [];
+      Taro.downloadFile.mockImplementation(async (options: Download) => {
+        downloads.push(options);
+        return options.url.endsWith('/missing')
+          ? { statusCode: 404, tempFilePath: 'blob:404', errMsg: 'downloadFile:ok' }
+          : { statusCode: 200, tempFilePath: 'blob:photo', errMsg: 'downloadFile:ok' };
+      });
+
+      await expect(downloadFile('/api/v1/uploads/abc')).resolves.toBe('blob:photo');
+      expect(downloads[0]).toEqual({ url: 'https://api.example.test/api/v1/uploads/abc', header: { Authorization: 'Bearer tok-1' } });
+      await expect(downloadFile('/api/v1/uploads/missing')).rejects.toMatchObject({ code: 'NOT_FOUND', message: '照片无法显示：不存在或已失效', status: 404 });
+    });
+
+    it('sends no token for a guest route, and logs in again on 401 for a protected one', async () => {
+      vi.stubEnv('TARO_ENV', 'weapp');
+      storage.set(TOKEN_KEY, 'expired');
+      serve(wechatLogin('fresh'));
+      const headers: Record<string, string>[] = [];
+      Taro.downloadFile.mockImplementation(async ({ header }: Download) => {
+        headers.push(header);
+        return header.Authorization === 'Bearer expired'
+          ? { statusCode: 401, tempFilePath: 'blob:401', errMsg: 'downloadFile:ok' }
+          : { statusCode: 200, tempFilePath: 'blob:ok', errMsg: 'downloadFile:ok' };
+      });
+
+      await expect(downloadFile('/api/v1/complaints/track/photos/abc', { query: { trackingNo: 'SA1', queryCode: 'Q1' }, anonymous: true })).resolves.toBe('blob:ok');
+      expect(headers[0]).toEqual({});
+      await expect(downloadFile('/api/v1/uploads/abc')).resolves.toBe('blob:ok');
+      expect(headers.slice(1).map((h) => h.Authorization)).toEqual(['Bearer expired', 'Bearer fresh']);
+    });
   });
 });
