@@ -91,11 +91,9 @@ export function searchCadres(q: string, limit = 20): Promise<Page<CadreListItem>
   return request<Page<CadreListItem>>('GET', '/api/v1/cadres', { query: { q: q.trim() || undefined, active: 'true', limit } });
 }
 
-/** A business the cadre answers for, with its complaints still being handled. */
-export type MyBusinessRow = MyBusiness & { openComplaints: number };
-
-export function fetchMyBusinesses(q: string): Promise<Page<MyBusinessRow>> {
-  return request<Page<MyBusinessRow>>('GET', '/api/v1/me/businesses', { query: { q: q.trim() || undefined } });
+/** The businesses the cadre answers for, with their complaints still being handled. */
+export function fetchMyBusinesses(q: string): Promise<Page<MyBusiness>> {
+  return request<Page<MyBusiness>>('GET', '/api/v1/me/businesses', { query: { q: q.trim() || undefined } });
 }
 
 /** 承诺书: the cadre records the letter the business signed on paper, with a photo of it. */

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { commitmentRecordInput } from '@sa/contracts';
-import { fetchMyBusinesses, recordCommitment, type MyBusinessRow } from '../../api';
+import { commitmentRecordInput, type MyBusiness } from '@sa/contracts';
+import { fetchMyBusinesses, recordCommitment } from '../../api';
 import { GRADE_LABELS } from '../../api/labels';
 import { formatDate } from '../../components/format';
 import { LoadError } from '../../components/load-error';
@@ -15,7 +15,7 @@ import './index.css';
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** 录入承诺书: the date the business signed the paper letter and one photo of it. */
-function CommitmentForm({ business, onDone, onCancel }: { business: MyBusinessRow; onDone: () => void; onCancel: () => void }) {
+function CommitmentForm({ business, onDone, onCancel }: { business: MyBusiness; onDone: () => void; onCancel: () => void }) {
   const [signedOn, setSignedOn] = useState(today());
   const photo = useWbPhotos(1);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -91,7 +91,7 @@ function CommitmentForm({ business, onDone, onCancel }: { business: MyBusinessRo
 function Businesses() {
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
-  const [list, setList] = useState<{ items: MyBusinessRow[]; total: number } | null>(null);
+  const [list, setList] = useState<{ items: MyBusiness[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [recording, setRecording] = useState<number | null>(null);
 
@@ -128,7 +128,7 @@ function Businesses() {
             </View>
             <View className='detail-row'>{b.address}</View>
             <View className='muted'>
-              {b.street.name} {b.community.name} · 许可证 {b.licenceNo}
+              {b.street.name} {b.community.name} · {b.office.name} · 许可证 {b.licenceNo}
             </View>
             <View className='detail-row'>
               {b.openComplaints > 0 ? (

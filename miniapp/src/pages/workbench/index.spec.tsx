@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Me, Role } from '@sa/contracts';
+import type { Me } from '@sa/contracts';
 import Taro, { storage } from '../../test/fake-taro';
 import { aMe, anUpload, someAreas } from '../../test/builders';
 import { path, serve, type SentRequest } from '../../test/fake-server';
@@ -27,7 +27,7 @@ const ok = (data: unknown) => () => ({ statusCode: 200, data });
 const query = (req: SentRequest) => Object.fromEntries(new URL(req.url).searchParams);
 const sentTo = (sent: SentRequest[], method: string, p: string) => sent.filter((r) => r.method === method && path(r) === p);
 
-async function signedInAs(role: Role) {
+async function signedIn() {
   storage.set(TOKEN_KEY, 'tok');
   await restoreSession();
 }
@@ -59,7 +59,7 @@ beforeEach(() => {
 describe('工作台 queue', () => {
   it('shows the counts, overdue rows in red with working days over and due-soon rows in amber with days left', async () => {
     const sent = server(staff, { 'GET /api/v1/workbench/complaints': ok(queue) });
-    await signedInAs('OFFICE_STAFF');
+    await signedIn();
     const { container } = render(<WorkbenchPage />);
 
     await screen.findByText('SA20261120-000001');
@@ -83,7 +83,7 @@ describe('工作台 queue', () => {
 
   it('sends the chosen filters, a status chip and the next page to the server', async () => {
     const sent = server(staff, { 'GET /api/v1/workbench/complaints': ok(queue) });
-    await signedInAs('OFFICE_STAFF');
+    await signedIn();
     const { container } = render(<WorkbenchPage />);
     await screen.findByText('SA20261120-000001');
 
@@ -141,7 +141,7 @@ describe('工作台 complaint detail', () => {
       'GET /api/v1/workbench/complaints/1': ok(detail),
       'GET /api/v1/workbench/complaints/77': ok(aWorkbenchComplaint({ id: 77, trackingNo: 'SA20261120-000077', kind: 'COMPLAINT' })),
     });
-    await signedInAs('OFFICE_STAFF');
+    await signedIn();
     const { container } = render(<WorkbenchPage />);
     await openDetail('SA20261120-000001');
 
@@ -179,7 +179,7 @@ describe('工作台 complaint detail', () => {
       'GET /api/v1/workbench/complaints/1': ok(detail),
       'GET /api/v1/workbench/complaints/1/contact': ok({ name: '张三', phone: '13800000001', address: '东湖路 8 号 3 栋' }),
     });
-    await signedInAs('OFFICE_STAFF');
+    await signedIn();
     render(<WorkbenchPage />);
     await openDetail('SA20261120-000001');
 
@@ -196,7 +196,7 @@ describe('工作台 complaint detail', () => {
       'GET /api/v1/workbench/complaints': ok(queue),
       'GET /api/v1/workbench/complaints/1': ok({ ...detail, reporter: { anonymous: true, label: '匿名举报人' } }),
     });
-    await signedInAs('OFFICE_STAFF');
+    await signedIn();
     render(<WorkbenchPage />);
     await openDetail('SA20261120-000001');
 
@@ -214,7 +214,7 @@ describe('工作台 action forms', () => {
       'GET /api/v1/workbench/complaints/1': ok(submitted),
       'POST /api/v1/workbench/complaints/1/actions': ok({ ...submitted, status: 'REJECTED', statusLabel: '不予受理', actions: [] }),
     });
-    await signedInAs('OFFICE_STAFF');
+    await signedIn();
     const { container } = render(<WorkbenchPage />);
     await openDetail('SA20261120-000001');
 
@@ -246,7 +246,7 @@ describe('工作台 action forms', () => {
       'GET /api/v1/workbench/reply-templates': ok([aTemplate(), aTemplate({ outcome: 'NO_VIOLATION', label: '未发现违法行为', body: '经现场核查，未发现您反映的违法行为。' })]),
       'POST /api/v1/workbench/complaints/1/actions': ok({ ...mediated, status: 'RESOLVED', statusLabel: '已办结', actions: [] }),
     });
-    await signedInAs('OFFICE_STAFF');
+    await signedIn();
     const { container } = render(<WorkbenchPage />);
     await openDetail('SA20261120-000001');
 
@@ -273,7 +273,7 @@ describe('工作台 action forms', () => {
       'GET /api/v1/workbench/complaints/1': ok(filed),
       'POST /api/v1/workbench/complaints/1/actions': () => ({ statusCode: 409, data: { code: 'DECISION_NO_TAKEN', message: '该决定书文号已被使用' } }),
     });
-    await signedInAs('OFFICE_STAFF');
+    await signedIn();
     const { container } = render(<WorkbenchPage />);
     await openDetail('SA20261120-000001');
 
@@ -320,7 +320,7 @@ describe('工作台 action forms', () => {
   it('says the ID number of a natural person is stored encrypted', async () => {
     const filed = aWorkbenchComplaint({ id: 1, trackingNo: 'SA20261120-000001', status: 'CASE_FILED', statusLabel: '已立案', actions: ['decideCase'] });
     server(staff, { 'GET /api/v1/workbench/complaints': ok(queue), 'GET /api/v1/workbench/complaints/1': ok(filed) });
-    await signedInAs('OFFICE_STAFF');
+    await signedIn();
     render(<WorkbenchPage />);
     await openDetail('SA20261120-000001');
 
@@ -351,7 +351,7 @@ describe('工作台 for a cadre', () => {
         return { statusCode: 201, data: withFollowUp.followUps[0] };
       },
     });
-    await signedInAs('CADRE');
+    await signedIn();
     const { container } = render(<WorkbenchPage />);
     await openDetail('SA20261120-000001');
 
@@ -393,7 +393,7 @@ describe('工作台 guards', () => {
 
   it('tells a resident the workbench is for staff only and loads nothing', async () => {
     const sent = server(aMe({ role: 'RESIDENT' }), {});
-    await signedInAs('RESIDENT');
+    await signedIn();
     render(<WorkbenchPage />);
 
     expect(screen.getByText('工作台仅供工作人员使用')).toBeTruthy();

@@ -1,5 +1,6 @@
 import type { CadreListItem, DeadlineView, WorkbenchComplaint, WorkbenchQueue, WorkbenchQueueItem } from '@sa/contracts';
-import type { MyBusinessRow, ReplyTemplate } from '../../api';
+import type { MyBusiness } from '@sa/contracts';
+import type { ReplyTemplate } from '../../api';
 import { aBusiness } from '../../test/builders';
 
 // Test data for the workbench screens, in the style of miniapp/src/test/builders.ts.
@@ -98,11 +99,12 @@ export function aWorkbenchComplaint(overrides: Partial<WorkbenchComplaint> = {})
   };
 }
 
-export function aMyBusiness(overrides: Partial<MyBusinessRow> = {}): MyBusinessRow {
+export function aMyBusiness(overrides: Partial<MyBusiness> = {}): MyBusiness {
   return {
     ...aBusiness(),
     assignmentId: nextId++,
     assignedAt: '2026-01-05T00:00:00.000Z',
+    office: { id: 1, name: '东湖市场监管所' },
     commitment: null,
     openComplaints: 0,
     ...overrides,
