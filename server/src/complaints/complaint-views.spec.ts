@@ -61,6 +61,7 @@ describe('what a cadre may read', () => {
     const out = redactReporter(text, ['林晓燕', '13987654321', '139****4321']);
     for (const secret of ['林晓燕', '13987654321', '139****4321', '13800001111']) expect(out).not.toContain(secret);
     expect(out).toContain('店在东湖路');
+    expect(redactReporter('许可证 JY13201020000001', [])).toBe('许可证 JY13201020000001');
   });
 });
 

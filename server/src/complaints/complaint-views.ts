@@ -140,7 +140,8 @@ const NAMED_ACTORS = new Set(['OFFICE_STAFF', 'ADMIN', 'CADRE']);
 /** Payload fields a cadre may see: codes and dates, no free text written to or by the reporter. */
 const CADRE_PAYLOAD_KEYS = new Set(['routing', 'deadlines', 'outcome', 'transferTo', 'rejectReason', 'extendedTo', 'officeId', 'cadreId', 'followUpId', 'kind']);
 
-const MOBILE = /1\d{10}/g;
+// A mainland mobile number on its own, not the digits inside a licence number.
+const MOBILE = /(?<!\d)1\d{10}(?!\d)/g;
 const HIDDEN = '＊＊＊';
 
 /**

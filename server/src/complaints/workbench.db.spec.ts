@@ -307,6 +307,58 @@ describe('the workbench through the HTTP API', () => {
       expect(contact.body).toEqual({ name: '林晓燕', phone: '13987654321', address: '东湖新村 5 栋 302 室' });
     });
 
+    it('shows the case track: the decision deadline in calendar days and the penalty decision, never the party’s ID number', async () => {
+      const { id } = await submit();
+      const act = (body: Record<string, unknown>) => app.post<WorkbenchComplaint>(`/api/v1/workbench/complaints/${id}/actions`, body, t.staff);
+      for (const step of ['accept', 'startVerification', 'fileCase']) expect((await act({ action: step })).status).toBe(200);
+      const filed = (await detail(id, t.staff)).body;
+      const caseDeadline = filed.deadlines.find((d) => d.kind === 'CASE_DECISION');
+      expect(caseDeadline).toMatchObject({ unit: 'CALENDAR_DAYS', days: 90, state: 'OPEN', provisional: false });
+      // The logged-in reporter was told in the inbox at the decision: no notifyReporter button.
+      expect(filed.actions).toContain('decideCase');
+      expect(filed.actions).not.toContain('notifyReporter');
+
+      const today = caseDeadline!.startDate; // 立案 was today
+      const decided = await act({
+        action: 'decideCase',
+        decision: {
+          type: 'PENALTY',
+          decisionNo: '东市监罚〔2026〕12号',
+          partyKind: 'NATURAL_PERSON',
+          partyName: '李大明',
+          partyIdNo: '32010219800101123X',
+          violationType: '销售超过保质期的食品',
+          legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+          penaltyContent: '没收超过保质期的酸奶 12 盒，罚款人民币伍仟元整',
+          penaltyKinds: ['FINE', 'CONFISCATE_PROPERTY'],
+          fineAmount: 5000,
+          confiscationAmount: '120.5',
+          decisionDate: today,
+        },
+      });
+      expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+      expect(decided.body.penaltyDecision).toMatchObject({
+        type: 'PENALTY',
+        decisionNo: '东市监罚〔2026〕12号',
+        partyName: '李大明',
+        hasPartyIdNo: true,
+        penaltyKinds: ['FINE', 'CONFISCATE_PROPERTY'],
+        fineAmount: '5000.00',
+        confiscationAmount: '120.50',
+        authority: world.office.name,
+        decisionDate: today,
+      });
+      expect(decided.body.deadlines.find((d) => d.kind === 'CASE_DECISION')).toMatchObject({ state: 'MET' });
+      for (const token of [t.staff, t.cadre, t.admin]) expect(JSON.stringify((await detail(id, token)).body)).not.toContain('32010219800101123X');
+    });
+
+    it('marks a working-day deadline that runs into 2027, whose holidays are not entered yet, as provisional', async () => {
+      const c = await aComplaint().about(business).handledBy(world.office).cadre(cadre).deadline('VERIFY', '2027-01-12', '2026-12-21').build(app.prisma);
+      const d = (await detail(c.id, t.staff)).body;
+      expect(d.deadlines[0]).toMatchObject({ kind: 'VERIFY', dueDate: '2027-01-12', provisional: true });
+      expect((await queue('', t.staff)).body.items.find((i) => i.id === c.id)?.nextDeadline?.provisional).toBe(true);
+    });
+
     it('answers 404 outside the scope', async () => {
       const { id } = await submit();
       for (const token of [t.otherStaff, t.otherCadre]) expect((await detail(id, token)).status).toBe(404);

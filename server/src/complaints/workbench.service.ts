@@ -76,7 +76,10 @@ export class WorkbenchService {
   }
 
   private viewerOf(c: ComplaintRecord, user: AuthUser): Viewer {
-    if (user.role === 'CADRE') return { kind: 'cadre', cadreId: user.cadreId ?? -1, reporterSecrets: this.reporterSecrets(c) };
+    if (user.role === 'CADRE') {
+      if (user.cadreId === null) throw new DomainException('FORBIDDEN');
+      return { kind: 'cadre', cadreId: user.cadreId, reporterSecrets: this.reporterSecrets(c) };
+    }
     const handles = user.role === 'ADMIN' || (user.officeId !== null && c.officeId === user.officeId);
     return {
       kind: 'staff',
