@@ -45,4 +45,8 @@ export class AreaRepository {
   findBusinessType(id: number) {
     return this.prisma.businessType.findUnique({ where: { id }, select: { id: true } });
   }
+
+  listBusinessTypes() {
+    return this.prisma.businessType.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } });
+  }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AreasTree } from '@sa/contracts';
+import type { AreasTree, Ref } from '@sa/contracts';
 import { DomainException } from '../common/domain-exception';
 import { AreaRepository } from './area.repository';
 import { fieldError } from './field-error';
@@ -45,6 +45,11 @@ export class AreaService {
     const community = await this.repo.findCommunity(communityId);
     if (!community) throw fieldError('communityId', '社区不存在');
     return { districtId: community.street.districtId, streetId: community.streetId, communityId: community.id };
+  }
+
+  /** 业态, for the admin's business form. */
+  async businessTypes(): Promise<Ref[]> {
+    return this.repo.listBusinessTypes();
   }
 
   async requireBusinessType(id: number): Promise<void> {

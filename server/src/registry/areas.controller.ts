@@ -14,4 +14,10 @@ export class AreasController {
   tree() {
     return this.areas.tree();
   }
+
+  @Get('business-types')
+  @Public()
+  businessTypes() {
+    return this.areas.businessTypes();
+  }
 }

@@ -42,6 +42,12 @@ describe('GET /api/v1/areas', () => {
       { id: world.neighbourCommunity.id, name: world.neighbourCommunity.name, population: 6500 },
     ]);
   });
+
+  it('lists the business types (业态) for the admin form, with their ids', async () => {
+    const res = await app.get<{ id: number; name: string }[]>('/api/v1/business-types');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(expect.arrayContaining([{ id: world.businessType.id, name: '餐饮服务' }, { id: world.otherBusinessType.id, name: '食品销售' }]));
+  });
 });
 
 describe('GET /api/v1/businesses (search)', () => {
