@@ -26,4 +26,13 @@ describe.runIf(existsSync(join(weapp, 'app.json')))('the WeChat mini-program bui
     console.log(`weapp main package: ${(main / 1024).toFixed(0)} KiB`);
     expect(main).toBeLessThan(1024 * 1024);
   });
+
+  it('loads the staff workbench and the admin screens as subPackages, outside the main package', () => {
+    const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as { pages: string[]; subPackages?: { root: string; pages: string[] }[]; subpackages?: { root: string; pages: string[] }[] };
+    const subs = app.subPackages ?? app.subpackages ?? [];
+    expect(subs.find((p) => p.root.replace(/\/$/, '') === 'pages/workbench')?.pages).toEqual(expect.arrayContaining(['index', 'templates', 'businesses']));
+    expect(subs.find((p) => p.root.replace(/\/$/, '') === 'pages/admin')?.pages).toEqual(expect.arrayContaining(['index', 'businesses', 'cadres', 'volunteers', 'users', 'calendar']));
+    expect(app.pages.some((p) => p.startsWith('pages/workbench') || p.startsWith('pages/admin'))).toBe(false);
+    for (const root of ['pages/workbench', 'pages/admin']) expect(existsSync(join(weapp, root, 'index.js'))).toBe(true);
+  });
 });
