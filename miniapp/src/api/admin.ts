@@ -47,8 +47,9 @@ export function updateBusiness(id: number, body: BusinessPatch): Promise<Busines
   return request<BusinessDetail & BusinessUpdateResult>('PATCH', `/api/v1/admin/businesses/${id}`, { body });
 }
 
-export function fetchAssignments(businessId: number): Promise<AssignmentView[]> {
-  return request<AssignmentView[]>('GET', `/api/v1/businesses/${businessId}/assignments`);
+/** The server answers with a page (`{ items, total }`) like every list; the screens want the rows. */
+export async function fetchAssignments(businessId: number): Promise<AssignmentView[]> {
+  return (await request<Page<AssignmentView>>('GET', `/api/v1/businesses/${businessId}/assignments`)).items;
 }
 
 /** 包保: 422 TIER_MISMATCH / CADRE_OUT_OF_AREA / CADRE_INACTIVE with the rule in Chinese. */

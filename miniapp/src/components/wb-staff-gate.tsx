@@ -3,6 +3,7 @@ import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS, type Me, type Role } from '@sa/contracts';
 import { useSession } from '../session/session';
+import { pressable } from './wb-pressable';
 import { StaffNav, isStaffRole } from './staff-nav';
 import './wb-staff.css';
 
@@ -24,7 +25,7 @@ export function WbStaffGate({ current, roles, children }: Props) {
         <View className='card wb-gate'>
           <View className='card-title'>请先登录</View>
           <View className='hint'>工作台供监管所工作人员、包保干部和区食安办使用，请在“我的”页面用工作账号登录。</View>
-          <Button className='btn-primary wb-go-login' onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}>
+          <Button className='btn-primary wb-go-login' {...pressable(() => void Taro.switchTab({ url: '/pages/mine/index' }))}>
             去登录
           </Button>
         </View>
@@ -38,7 +39,7 @@ export function WbStaffGate({ current, roles, children }: Props) {
         <View className='card wb-gate'>
           <View className='card-title'>工作台仅供工作人员使用</View>
           <View className='hint'>您当前的身份是{ROLE_LABELS[me.role]}。反映问题请使用“随手拍”，查看进度请到“我的”。</View>
-          <Button className='btn-plain' onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}>
+          <Button className='btn-plain wb-go-mine' {...pressable(() => void Taro.switchTab({ url: '/pages/mine/index' }))}>
             去“我的”
           </Button>
         </View>

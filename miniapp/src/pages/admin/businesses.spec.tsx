@@ -17,7 +17,7 @@ function registry(history: { current: AssignmentView[] }, business = aNoodleShop
   return [
     on('GET', '/api/v1/businesses', () => ok(pageOf([business]))),
     on('GET', '/api/v1/businesses/42', () => ok(business)),
-    on('GET', '/api/v1/businesses/42/assignments', () => ok(history.current)),
+    on('GET', '/api/v1/businesses/42/assignments', () => ok(pageOf(history.current))),
   ];
 }
 

@@ -40,7 +40,7 @@ describe('我包保的经营主体', () => {
     expect(within(row).getByText('C级 · 小型')).toBeTruthy();
     expect(within(row).getByText('办理中的投诉举报 2 件')).toBeTruthy();
     expect(within(row).getByText('未签')).toBeTruthy();
-    expect(screen.getByText('已签 v2 2026-03-01')).toBeTruthy();
+    expect(screen.getByText('已签第 2 版，2026-03-01 签字')).toBeTruthy();
 
     await typeInto(container, 'wb-business-search', ' 老街 ');
     act(() => screen.getByText('查找').click());
@@ -60,7 +60,7 @@ describe('我包保的经营主体', () => {
 
     await waitFor(() => expect(sent.filter((r) => path(r) === '/api/v1/commitments')).toHaveLength(1));
     expect(sent.find((r) => path(r) === '/api/v1/commitments')!.data).toEqual({ businessId: 31, signedOn: '2026-12-01', photoUploadId: upload.id });
-    expect(await screen.findByText('已签 v1 2026-12-01')).toBeTruthy();
+    expect(await screen.findByText('已签第 1 版，2026-12-01 签字')).toBeTruthy();
   });
 
   it('shows the server’s reason when the date is refused', async () => {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { commitmentRecordInput, type MyBusiness } from '@sa/contracts';
-import { fetchMyBusinesses, recordCommitment } from '../../api';
+import { ApiError, fetchMyBusinesses, recordCommitment } from '../../api';
 import { GRADE_LABELS } from '../../api/labels';
 import { formatDate } from '../../components/format';
 import { LoadError } from '../../components/load-error';
@@ -10,6 +10,7 @@ import { FormError, errorMessage, showError } from '../../components/show-error'
 import { WbDate, WbInput } from '../../components/wb-field';
 import { WbStaffGate } from '../../components/wb-staff-gate';
 import { useWbPhotos } from '../../components/wb-photo-upload';
+import { pressable } from '../../components/wb-pressable';
 import './index.css';
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -47,8 +48,17 @@ function CommitmentForm({ business, onDone, onCancel }: { business: MyBusiness; 
       void Taro.showToast({ title: '承诺书已录入', icon: 'success' });
       onDone();
     } catch (failure) {
-      setFormError(errorMessage(failure));
-      showError(failure);
+      // The server's field errors (e.g. a date before the assignment began) go by their field, in its words;
+      // its summary names the field in code (signedOn), which is not for the cadre to read.
+      const byField: Record<string, string> = {};
+      if (failure instanceof ApiError) for (const d of failure.details) if (d.path === 'signedOn' || d.path === 'photoUploadId') byField[d.path] ??= d.message;
+      if (Object.keys(byField).length > 0) {
+        setErrors(byField);
+        showError(new FormError(Object.values(byField)[0]));
+      } else {
+        setFormError(errorMessage(failure));
+        showError(failure);
+      }
     } finally {
       setBusy(false);
     }
@@ -67,20 +77,20 @@ function CommitmentForm({ business, onDone, onCancel }: { business: MyBusiness; 
       <Button
         className='btn-plain wb-commitment-photo'
         size='mini'
-        onClick={() => {
+        {...pressable(() => {
           photo.reset();
           void photo.choose();
-        }}
+        })}
       >
         {uploaded ? '重新拍照' : '拍照或选择照片'}
       </Button>
       {errors.photoUploadId && <View className='field-error'>{errors.photoUploadId}</View>}
       {formError && <View className='submit-error'>{formError}</View>}
       <View className='wb-form-buttons'>
-        <Button className='btn-primary wb-submit-commitment' loading={busy} onClick={() => void submit()}>
+        <Button className='btn-primary wb-submit-commitment' loading={busy} {...pressable(() => void submit())}>
           确认录入
         </Button>
-        <Button className='btn-plain' onClick={onCancel}>
+        <Button className='btn-plain wb-cancel-commitment' {...pressable(onCancel)}>
           取消
         </Button>
       </View>
@@ -111,7 +121,7 @@ function Businesses() {
         <View className='card-title'>我包保的经营主体</View>
         <View className='wb-search'>
           <WbInput label='查找经营主体' className='wb-business-search' value={q} maxlength={50} placeholder='名称或许可证编号' onChange={setQ} onConfirm={() => setQuery(q.trim())} />
-          <Button className='btn-primary wb-business-search-go' size='mini' onClick={() => setQuery(q.trim())}>
+          <Button className='btn-primary wb-business-search-go' size='mini' {...pressable(() => setQuery(q.trim()))}>
             查找
           </Button>
         </View>
@@ -134,7 +144,7 @@ function Businesses() {
               {b.openComplaints > 0 ? (
                 <View>
                   <Text className='wb-open-count'>办理中的投诉举报 {b.openComplaints} 件</Text>
-                  <Button className='btn-plain wb-open-complaints' size='mini' onClick={() => void Taro.redirectTo({ url: '/pages/workbench/index' })}>
+                  <Button className='btn-plain wb-open-complaints' size='mini' {...pressable(() => void Taro.redirectTo({ url: '/pages/workbench/index' }))}>
                     到工作台查看
                   </Button>
                 </View>
@@ -146,7 +156,7 @@ function Businesses() {
               承诺书：
               {b.commitment ? (
                 <Text className='wb-signed'>
-                  已签 v{b.commitment.version} {formatDate(b.commitment.signedAt)}
+                  已签第 {b.commitment.version} 版，{formatDate(b.commitment.signedAt)} 签字
                 </Text>
               ) : (
                 <Text className='wb-unsigned'>未签</Text>
@@ -162,7 +172,7 @@ function Businesses() {
                 }}
               />
             ) : (
-              <Button className='btn-plain wb-record-commitment' size='mini' onClick={() => setRecording(b.id)}>
+              <Button className='btn-plain wb-record-commitment' size='mini' {...pressable(() => setRecording(b.id), `录入 ${b.name} 的承诺书`)}>
                 录入承诺书
               </Button>
             )}

@@ -7,6 +7,7 @@ import { FormError, errorMessage, showError } from '../../components/show-error'
 import { WbRadioGroup } from '../../components/wb-choice';
 import { WbTextarea } from '../../components/wb-field';
 import { WbPhotoUpload, useWbPhotos } from '../../components/wb-photo-upload';
+import { pressable } from '../../components/wb-pressable';
 
 /** 跟进记录: what the cadre did about the complaint; the office sees it, the reporter never does. */
 export function FollowUpForm({ complaint, onDone }: { complaint: WorkbenchComplaint; onDone: (c: WorkbenchComplaint) => void }) {
@@ -64,7 +65,8 @@ export function FollowUpForm({ complaint, onDone }: { complaint: WorkbenchCompla
       <WbPhotoUpload label='现场照片（选填）' state={photos} error={errors.photos} />
       <View className='muted'>跟进记录由承办监管所查看，并记入办理记录；反映人看不到。</View>
       {formError && <View className='submit-error'>{formError}</View>}
-      <Button className='btn-primary wb-submit-follow-up' loading={busy} onClick={() => void submit()}>
+      {/* Taro's Button is a custom element on h5 that Tab skips: pressable gives it a tab stop and Enter/Space. */}
+      <Button className='btn-primary wb-submit-follow-up' loading={busy} {...pressable(() => void submit())}>
         提交跟进记录
       </Button>
     </View>

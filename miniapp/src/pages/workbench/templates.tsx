@@ -7,6 +7,7 @@ import { formatDateTime } from '../../components/format';
 import { LoadError } from '../../components/load-error';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { WbTextarea } from '../../components/wb-field';
+import { pressable } from '../../components/wb-pressable';
 import { WbStaffGate } from '../../components/wb-staff-gate';
 import './index.css';
 
@@ -15,8 +16,10 @@ function TemplateEditor({ template, onSaved }: { template: ReplyTemplate; onSave
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
+  const unchanged = body === template.body;
   const save = async () => {
-    if (busy) return;
+    // The keyboard reaches a disabled Button too: nothing to save is not an error, just nothing to do.
+    if (busy || unchanged) return;
     const parsed = replyTemplateInput.safeParse({ body });
     if (!parsed.success) {
       setError('模板内容须为 5–2000 字');
@@ -42,7 +45,14 @@ function TemplateEditor({ template, onSaved }: { template: ReplyTemplate; onSave
     <View className={`card wb-template wb-template-${template.outcome}`}>
       <WbTextarea label={`办理结果：${template.label}`} className={`wb-template-body-${template.outcome}`} value={body} maxlength={2000} onChange={setBody} error={error} />
       <View className='wb-saved-at'>{template.updatedAt ? `上次保存：${formatDateTime(template.updatedAt)}` : '尚未修改，使用系统默认模板'}</View>
-      <Button className='btn-primary wb-save-template' size='mini' loading={busy} disabled={body === template.body} onClick={() => void save()}>
+      <Button
+        className='btn-primary wb-save-template'
+        size='mini'
+        loading={busy}
+        disabled={unchanged}
+        {...pressable(() => void save(), `保存“${template.label}”的模板`)}
+        aria-disabled={unchanged ? 'true' : undefined}
+      >
         保存
       </Button>
     </View>
