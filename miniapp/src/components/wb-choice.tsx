@@ -32,7 +32,7 @@ export function WbRadioGroup<T extends string>({ label, options, value, onChange
               aria-checked={checked ? 'true' : 'false'}
               {...keyboard(() => onChange(option.value))}
             >
-              <Text className='wb-choice-mark'>{checked ? '●' : '○'}</Text>
+              <Text className='wb-choice-mark' aria-hidden='true'>{checked ? '●' : '○'}</Text>
               <Text>{option.label}</Text>
               {option.hint && <View className='muted'>{option.hint}</View>}
             </View>
@@ -61,7 +61,7 @@ export function WbCheckboxGroup<T extends string>({ label, options, values, onCh
               aria-checked={checked ? 'true' : 'false'}
               {...keyboard(() => toggle(option.value))}
             >
-              <Text className='wb-choice-mark'>{checked ? '☑' : '☐'}</Text>
+              <Text className='wb-choice-mark' aria-hidden='true'>{checked ? '☑' : '☐'}</Text>
               <Text>{option.label}</Text>
             </View>
           );

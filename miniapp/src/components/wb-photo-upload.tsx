@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { UPLOAD_MAX_BYTES } from '@sa/contracts';
 import { uploadPhoto } from '../api';
 import { errorMessage } from './show-error';
+import { pressable } from './wb-pressable';
 
 type Photo = { key: number; path: string; id: string | null; status: 'uploading' | 'done' | 'failed'; error: string | null };
 
@@ -64,14 +65,14 @@ export function WbPhotoUpload({ label, state, error }: { label: string; state: R
           <View className={`wb-thumb wb-upload-${photo.status}`} key={photo.key}>
             <Image className='wb-thumb-img' src={photo.path} mode='aspectFill' />
             {photo.status !== 'done' && <Text className='wb-thumb-note'>{photo.status === 'uploading' ? '上传中…' : (photo.error ?? '上传失败')}</Text>}
-            <Button className='wb-thumb-remove' size='mini' aria-label={`删除第 ${index + 1} 张照片`} onClick={() => remove(photo.key)}>
+            <Button className='wb-thumb-remove' size='mini' {...pressable(() => remove(photo.key), `删除第 ${index + 1} 张照片`)}>
               删除
             </Button>
           </View>
         ))}
       </View>
       {photos.length < max && (
-        <Button className='btn-plain wb-add-photo' size='mini' onClick={() => void choose()}>
+        <Button className='btn-plain wb-add-photo' size='mini' {...pressable(() => void choose())}>
           添加照片
         </Button>
       )}

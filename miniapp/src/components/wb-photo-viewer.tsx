@@ -71,16 +71,16 @@ function Viewer({ ids, index, onIndex, onClose }: { ids: readonly string[]; inde
           第 {index + 1}/{ids.length} 张
         </Text>
         {index > 0 && (
-          <Button className='btn-plain wb-viewer-prev' size='mini' onClick={() => onIndex(index - 1)}>
+          <Button className='btn-plain wb-viewer-prev' size='mini' {...pressable(() => onIndex(index - 1))}>
             上一张
           </Button>
         )}
         {index < ids.length - 1 && (
-          <Button className='btn-plain wb-viewer-next' size='mini' onClick={() => onIndex(index + 1)}>
+          <Button className='btn-plain wb-viewer-next' size='mini' {...pressable(() => onIndex(index + 1))}>
             下一张
           </Button>
         )}
-        <Button ref={closeRef} className='btn-primary wb-viewer-close' size='mini' aria-label='关闭大图' onClick={onClose}>
+        <Button ref={closeRef} className='btn-primary wb-viewer-close' size='mini' {...pressable(onClose, '关闭大图')}>
           关闭
         </Button>
       </View>

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { NOTIFICATION_KIND_LABELS, type NotificationItem, type NotificationList } from '@sa/contracts';
 import { fetchNotifications, markNotificationRead } from '../../api';
 import { formatDateTime } from '../../components/format';
+import { pressable } from '../../components/pressable';
 import { errorMessage } from '../../components/show-error';
 import { useLoadOnShow } from '../../hooks/use-load-on-show';
 import { openComplaint } from './my-complaints';
@@ -49,7 +50,11 @@ export function Inbox({ opensComplaints }: { opensComplaints: boolean }) {
       <LoadError message={loadError} onRetry={load} />
       {inbox?.total === 0 && <View className='hint'>暂无消息</View>}
       {inbox?.items.map((item) => (
-        <View className={`list-item notification${item.readAt === null ? ' unread' : ''}`} key={item.id} onClick={() => open(item)}>
+        <View
+          className={`list-item notification${item.readAt === null ? ' unread' : ''}`}
+          key={item.id}
+          {...pressable(() => open(item))}
+        >
           <View className='item-head'>
             <Text className='item-title'>{item.title}</Text>
             <Text className='tag'>{NOTIFICATION_KIND_LABELS[item.kind]}</Text>

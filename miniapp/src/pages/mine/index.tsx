@@ -284,7 +284,7 @@ function PortalLogin() {
     }, '登录成功');
 
   return (
-    <View>
+    <View className='portal-login'>
       <View className='card'>
         <View className='card-title'>演示登录</View>
         <View className='muted'>网页版无法使用微信登录。演示环境可输入群众或社会监督员的演示用户名（如 resident1）直接登录。</View>

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { COMPLAINT_CATEGORIES, COMPLAINT_KIND_LABELS, type ComplaintPublicView } from '@sa/contracts';
 import { fetchMyComplaints } from '../../api';
 import { formatDateTime } from '../../components/format';
+import { pressable } from '../../components/pressable';
 import { errorMessage, showError } from '../../components/show-error';
 import { useLoadOnShow } from '../../hooks/use-load-on-show';
 
@@ -41,7 +42,7 @@ export function MyComplaints() {
       {loadError !== null && (
         <View>
           <View className='hint'>{loadError}</View>
-          <Button className='btn-plain' size='mini' onClick={() => load(0)}>
+          <Button className='btn-plain' size='mini' {...pressable(() => load(0))}>
             重新加载
           </Button>
         </View>
@@ -49,14 +50,18 @@ export function MyComplaints() {
       {loaded?.total === 0 && (
         <View className='hint'>
           还没有提交过投诉举报。发现问题可以
-          <Text className='link' onClick={() => Taro.switchTab({ url: '/pages/report/index' })}>
+          <Text className='link' {...pressable(() => void Taro.switchTab({ url: '/pages/report/index' }))}>
             随手拍
           </Text>
           。
         </View>
       )}
       {loaded?.items.map((item) => (
-        <View className='list-item complaint-item' key={item.id} onClick={() => openComplaint(item.id)}>
+        <View
+          className='list-item complaint-item'
+          key={item.id}
+          {...pressable(() => void openComplaint(item.id))}
+        >
           <View className='item-head'>
             <Text className='item-title'>
               {COMPLAINT_KIND_LABELS[item.kind]} · {COMPLAINT_CATEGORIES[item.category].label}
@@ -71,7 +76,7 @@ export function MyComplaints() {
         </View>
       ))}
       {loaded && loaded.items.length < loaded.total && (
-        <Button className='btn-plain more' size='mini' loading={busy} onClick={() => load(loaded.items.length)}>
+        <Button className='btn-plain more' size='mini' loading={busy} {...pressable(() => load(loaded.items.length))}>
           加载更多
         </Button>
       )}

@@ -20,6 +20,7 @@ import { ApiError, actOnComplaint, fetchReplyTemplates, type ReplyTemplate } fro
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { WbCheckboxGroup, WbRadioGroup } from '../../components/wb-choice';
 import { WbInput, WbTextarea } from '../../components/wb-field';
+import { pressable } from '../../components/wb-pressable';
 import { ACTION_NEEDS, buildActionRequest, emptyActionDraft, serverFieldErrors, type ActionDraft, type ActionErrors } from './action-request';
 import { DecisionForm } from './decision-form';
 
@@ -52,7 +53,17 @@ function ActionForm({ complaint, action, onDone, onCancel }: { complaint: Workbe
 
   useEffect(() => {
     if (!withTemplates) return;
-    fetchReplyTemplates().then(setTemplates, () => setTemplates([]));
+    fetchReplyTemplates().then(
+      (loaded) => {
+        setTemplates(loaded);
+        // An outcome chosen before the templates arrived still starts the reply from its template.
+        setDraft((d) => {
+          const template = loaded.find((t) => t.outcome === d.outcome)?.body;
+          return d.outcome && d.reply.trim() === '' && template ? { ...d, reply: template } : d;
+        });
+      },
+      () => setTemplates([]),
+    );
   }, [withTemplates]);
 
   const set = (change: Partial<ActionDraft>) => setDraft((d) => ({ ...d, ...change }));
@@ -155,10 +166,10 @@ function ActionForm({ complaint, action, onDone, onCancel }: { complaint: Workbe
       {needs.includes('decision') && <DecisionForm draft={draft.decision} onChange={(decision) => set({ decision })} errors={errors} />}
       {formError && <View className='submit-error wb-form-error'>{formError}</View>}
       <View className='wb-form-buttons'>
-        <Button className='btn-primary wb-submit-action' loading={busy} onClick={() => void submit()}>
+        <Button className='btn-primary wb-submit-action' loading={busy} {...pressable(() => void submit())}>
           确认{label}
         </Button>
-        <Button className='btn-plain wb-cancel-action' onClick={onCancel}>
+        <Button className='btn-plain wb-cancel-action' {...pressable(onCancel)}>
           取消
         </Button>
       </View>
@@ -181,7 +192,7 @@ export function ActionPanel({ complaint, onChanged }: { complaint: WorkbenchComp
             className={`${open === action ? 'btn-primary' : 'btn-plain'} wb-action wb-action-${action}`}
             size='mini'
             aria-expanded={open === action ? 'true' : 'false'}
-            onClick={() => setOpen(open === action ? null : action)}
+            {...pressable(() => setOpen(open === action ? null : action))}
           >
             {WORKFLOW_ACTION_LABELS[action]}
           </Button>

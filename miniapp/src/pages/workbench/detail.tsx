@@ -81,7 +81,7 @@ function Reporter({ complaint }: { complaint: WorkbenchComplaint }) {
           {contact && <View className='detail-row wb-contact-address'>通讯地址：{contact.address ?? '未填写'}</View>}
           {reporter.canCallBack && !contact && (
             <View>
-              <Button className='btn-plain wb-reveal-contact' size='mini' loading={busy} onClick={() => void reveal()}>
+              <Button className='btn-plain wb-reveal-contact' size='mini' loading={busy} {...pressable(() => void reveal())}>
                 查看联系方式
               </Button>
               <View className='muted'>查看完整联系方式会记入办理记录，仅用于回访和告知。</View>
@@ -100,7 +100,7 @@ export function DetailPanel({ complaint: c, areas, onChanged, onOpen, onBack }: 
   const decision = c.penaltyDecision;
   return (
     <View className='wb-detail' aria-label={`${c.trackingNo} 详情`}>
-      <Button className='btn-plain wb-back' size='mini' onClick={onBack}>
+      <Button className='btn-plain wb-back' size='mini' {...pressable(onBack)}>
         返回列表
       </Button>
       <View className='card'>

@@ -95,7 +95,7 @@ export function QueuePanel({ queue, loading, error, onRetry, filters, onFilters,
               on={!!filters.overdue}
               onPress={() => set({ overdue: filters.overdue ? undefined : true })}
             />
-            <Text className='chip wb-count-soon'>即将到期 {queue.counts.dueSoon}</Text>
+            <View className='chip wb-chip wb-count-soon'>即将到期 {queue.counts.dueSoon}</View>
             {counted.map((s) => (
               <Chip
                 key={s}
@@ -117,11 +117,11 @@ export function QueuePanel({ queue, loading, error, onRetry, filters, onFilters,
             onChange={setTrackingNo}
             onConfirm={() => set({ trackingNo: trackingNo.trim() || undefined })}
           />
-          <Button className='btn-primary wb-search-go' size='mini' onClick={() => set({ trackingNo: trackingNo.trim() || undefined })}>
+          <Button className='btn-primary wb-search-go' size='mini' {...pressable(() => set({ trackingNo: trackingNo.trim() || undefined }))}>
             查找
           </Button>
         </View>
-        <Button className='btn-plain wb-toggle-filters' size='mini' aria-expanded={showFilters ? 'true' : 'false'} onClick={() => setShowFilters(!showFilters)}>
+        <Button className='btn-plain wb-toggle-filters' size='mini' aria-expanded={showFilters ? 'true' : 'false'} {...pressable(() => setShowFilters(!showFilters))}>
           {showFilters ? '收起筛选' : '更多筛选'}
         </Button>
         {showFilters && (
@@ -155,16 +155,16 @@ export function QueuePanel({ queue, loading, error, onRetry, filters, onFilters,
               role='checkbox'
               aria-checked={filters.volunteerOnly ? 'true' : 'false'}
             >
-              <Text className='wb-choice-mark'>{filters.volunteerOnly ? '☑' : '☐'}</Text>
+              <Text className='wb-choice-mark' aria-hidden='true'>{filters.volunteerOnly ? '☑' : '☐'}</Text>
               <Text>仅看社会监督员反映</Text>
             </View>
             <Button
               className='btn-plain wb-clear-filters'
               size='mini'
-              onClick={() => {
+              {...pressable(() => {
                 setTrackingNo('');
                 onFilters({});
-              }}
+              })}
             >
               清除筛选
             </Button>
@@ -181,13 +181,13 @@ export function QueuePanel({ queue, loading, error, onRetry, filters, onFilters,
         ))}
         {queue && queue.total > 0 && (
           <View className='wb-pager'>
-            <Button className='btn-plain wb-prev' size='mini' disabled={page === 0} onClick={() => onPage(page - 1)}>
+            <Button className='btn-plain wb-prev' size='mini' disabled={page === 0} {...pressable(() => page > 0 && onPage(page - 1))}>
               上一页
             </Button>
             <Text className='wb-page-no'>
               第 {page + 1}/{pages} 页（共 {queue.total} 件）
             </Text>
-            <Button className='btn-plain wb-next' size='mini' disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>
+            <Button className='btn-plain wb-next' size='mini' disabled={page + 1 >= pages} {...pressable(() => page + 1 < pages && onPage(page + 1))}>
               下一页
             </Button>
           </View>

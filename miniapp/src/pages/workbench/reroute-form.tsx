@@ -6,6 +6,7 @@ import { rerouteComplaint, searchCadres } from '../../api';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { WbRadioGroup } from '../../components/wb-choice';
 import { WbInput, WbSelect, WbTextarea } from '../../components/wb-field';
+import { pressable } from '../../components/wb-pressable';
 
 const NO_CADRE = 'none';
 
@@ -24,7 +25,7 @@ export function RerouteForm({ complaint, areas, onDone }: { complaint: Workbench
   if (!open) {
     return (
       <View className='card wb-reroute'>
-        <Button className='btn-plain wb-open-reroute' size='mini' onClick={() => setOpen(true)}>
+        <Button className='btn-plain wb-open-reroute' size='mini' {...pressable(() => setOpen(true))}>
           改派监管所或包保干部
         </Button>
       </View>
@@ -81,7 +82,7 @@ export function RerouteForm({ complaint, areas, onDone }: { complaint: Workbench
         error={errors.officeId}
       />
       <WbInput label='查找包保干部（选填）' className='wb-cadre-search' value={q} maxlength={40} placeholder='姓名或职务' onChange={setQ} onConfirm={() => void findCadres()} />
-      <Button className='btn-plain wb-cadre-search-go' size='mini' onClick={() => void findCadres()}>
+      <Button className='btn-plain wb-cadre-search-go' size='mini' {...pressable(() => void findCadres())}>
         查找干部
       </Button>
       {cadres && cadres.length === 0 && <View className='hint'>没有找到符合的干部。</View>}
@@ -96,10 +97,10 @@ export function RerouteForm({ complaint, areas, onDone }: { complaint: Workbench
       <WbTextarea label='改派理由' className='wb-reroute-reason' value={reason} maxlength={500} onChange={setReason} error={errors.reason} />
       {formError && <View className='submit-error'>{formError}</View>}
       <View className='wb-form-buttons'>
-        <Button className='btn-primary wb-submit-reroute' loading={busy} onClick={() => void submit()}>
+        <Button className='btn-primary wb-submit-reroute' loading={busy} {...pressable(() => void submit())}>
           确认改派
         </Button>
-        <Button className='btn-plain' onClick={() => setOpen(false)}>
+        <Button className='btn-plain' {...pressable(() => setOpen(false))}>
           取消
         </Button>
       </View>
