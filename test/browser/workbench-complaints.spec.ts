@@ -89,6 +89,8 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     await page
       .waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((t) => t.style.display === 'none' || t.style.opacity === '0' || !t.isConnected), null, { timeout: 5_000 })
       .catch(() => undefined);
+    // A page opened a moment ago may still be sliding in.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
     for (const [size, suffix] of [[PHONE, '375'], [DESKTOP, '1280']] as const) {
       await page.setViewportSize(size);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -284,7 +286,9 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     await expect.poll(() => status(office), WAIT).toContain('已受理');
     await act(office, '开始核查', '核查中');
     await act(office, '立案', '已立案');
-    expect(await office.locator('.wb-deadline-CASE_DECISION').innerText()).toContain('90 日');
+    const caseDeadline = await office.locator('.wb-deadline-CASE_DECISION').innerText();
+    expect(caseDeadline).toContain('90 日（自然日）');
+    expect(caseDeadline).toMatch(/剩 (90|89) 日（自然日）/);
 
     await office.locator('.wb-action-buttons').getByRole('button', { name: '记录处理决定', exact: true }).click();
     const decision = office.getByRole('group', { name: '记录处理决定', exact: true });
