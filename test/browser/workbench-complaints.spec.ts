@@ -271,6 +271,8 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     await expectFocusVisible(office);
     await office.keyboard.press('Enter');
     await expect.poll(() => office.locator('.wb-detail-title').innerText(), WAIT).toBe(trackingNo);
+    // The keyboard goes on from the opened complaint's heading.
+    await expect.poll(() => activeText(office), WAIT).toBe(trackingNo);
     const detailText = await bodyText(office);
     expect(detailText).toContain(description);
     expect(detailText).toContain(business.name);
@@ -420,7 +422,10 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     // One party is not enough: the form says both must be told.
     await expect.poll(() => notice.innerText(), WAIT).toContain('终止调解须告知投诉人和被投诉人双方');
     await tick(notice, '已告知（双方均须告知）', '被投诉人');
+    // Once both are ticked the message goes: it no longer describes the form.
+    await expect.poll(() => notice.innerText(), WAIT).not.toContain('终止调解须告知投诉人和被投诉人双方');
     await choose(notice, '办理结果', '未整改');
+    expect(await notice.innerText()).not.toContain('请选择办理结果');
     const text = '因双方未能达成调解协议，本所决定终止调解，并已告知投诉人和被投诉人。投诉人可依法向人民法院提起诉讼。';
     await notice.getByLabel('终止调解告知书内容').fill(text);
     await shoot(office, 'workbench-termination-form');

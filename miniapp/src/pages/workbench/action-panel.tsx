@@ -66,16 +66,29 @@ function ActionForm({ complaint, action, onDone, onCancel }: { complaint: Workbe
     );
   }, [withTemplates]);
 
-  const set = (change: Partial<ActionDraft>) => setDraft((d) => ({ ...d, ...change }));
+  // A field the user changes loses its old message: it no longer describes what is there.
+  const forget = (keys: string[]) =>
+    setErrors((before) => (keys.some((k) => before[k]) ? Object.fromEntries(Object.entries(before).filter(([k]) => !keys.includes(k))) : before));
+  const set = (change: Partial<ActionDraft>) => {
+    setDraft((d) => ({ ...d, ...change }));
+    forget(Object.keys(change));
+  };
+  const setDecision = (decision: ActionDraft['decision']) => {
+    const changed = (Object.keys(decision) as (keyof typeof decision)[]).filter((k) => decision[k] !== draft.decision[k]);
+    setDraft((d) => ({ ...d, decision }));
+    forget(changed.map((k) => `decision.${k}`));
+  };
 
   // Choosing an outcome starts the reply from its template, unless the user has already written their own.
-  const chooseOutcome = (outcome: ComplaintOutcome) =>
+  const chooseOutcome = (outcome: ComplaintOutcome) => {
     setDraft((d) => {
       const previous = templates.find((t) => t.outcome === d.outcome)?.body ?? '';
       const template = templates.find((t) => t.outcome === outcome)?.body;
       const untouched = d.reply.trim() === '' || d.reply === previous;
       return { ...d, outcome, reply: untouched && template ? template : d.reply };
     });
+    forget(['outcome', ...(templates.some((t) => t.outcome === outcome) ? ['reply'] : [])]);
+  };
 
   const submit = async () => {
     if (busy) return;
@@ -163,7 +176,7 @@ function ActionForm({ complaint, action, onDone, onCancel }: { complaint: Workbe
           error={errors.reply}
         />
       )}
-      {needs.includes('decision') && <DecisionForm draft={draft.decision} onChange={(decision) => set({ decision })} errors={errors} />}
+      {needs.includes('decision') && <DecisionForm draft={draft.decision} onChange={setDecision} errors={errors} />}
       {formError && <View className='submit-error wb-form-error'>{formError}</View>}
       <View className='wb-form-buttons'>
         <Button className='btn-primary wb-submit-action' loading={busy} {...pressable(() => void submit())}>

@@ -98,14 +98,22 @@ function Reporter({ complaint }: { complaint: WorkbenchComplaint }) {
 export function DetailPanel({ complaint: c, areas, onChanged, onOpen, onBack }: Props) {
   const routing = c.routing[c.routing.length - 1];
   const decision = c.penaltyDecision;
+  // Opened from the queue: the keyboard (and a screen reader) goes on from the complaint's heading, not from the
+  // row it came from (hidden on a phone).
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+    document.querySelector<HTMLElement>('.wb-detail-title')?.focus({ preventScroll: false });
+  }, [c.id]);
   return (
-    <View className='wb-detail' aria-label={`${c.trackingNo} 详情`}>
+    <View className='wb-detail' role='region' aria-label={`${c.trackingNo} 详情`}>
       <Button className='btn-plain wb-back' size='mini' {...pressable(onBack)}>
         返回列表
       </Button>
       <View className='card'>
         <View className='wb-row-head'>
-          <Text className='card-title wb-detail-title'>{c.trackingNo}</Text>
+          <Text className='card-title wb-detail-title' {...{ tabIndex: -1 }}>
+            {c.trackingNo}
+          </Text>
           <Text className='tag'>{COMPLAINT_KIND_LABELS[c.kind]}</Text>
           {c.byVolunteer && <Text className='tag wb-tag-volunteer'>社会监督员</Text>}
         </View>
