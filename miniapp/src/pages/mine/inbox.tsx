@@ -56,7 +56,10 @@ export function Inbox({ opensComplaints }: { opensComplaints: boolean }) {
           {...pressable(() => open(item))}
         >
           <View className='item-head'>
-            <Text className='item-title'>{item.title}</Text>
+            <Text className='item-title'>
+              {item.readAt === null && <Text className='unread-label'>未读：</Text>}
+              {item.title}
+            </Text>
             <Text className='tag'>{NOTIFICATION_KIND_LABELS[item.kind]}</Text>
           </View>
           <View className='detail-row'>{item.body}</View>
