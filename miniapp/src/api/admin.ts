@@ -17,6 +17,7 @@ import type {
   CommitmentStatusRow,
   Grade,
   Page,
+  Ref,
   Role,
   SweepResult,
   UserCreateInput,
@@ -36,6 +37,11 @@ export type AdminBusinessSearch = { q?: string; streetId?: number; grade?: Grade
 /** The public search, with the admin's filters (name part or licence prefix, street, grade). */
 export function searchAdminBusinesses(search: AdminBusinessSearch) {
   return request<Page<BusinessSummary>>('GET', '/api/v1/businesses', { query: { limit: 20, ...search } });
+}
+
+/** 业态, for the business form. */
+export function fetchBusinessTypes(): Promise<Ref[]> {
+  return request<Ref[]>('GET', '/api/v1/business-types');
 }
 
 export function createBusiness(body: BusinessInput): Promise<BusinessDetail> {

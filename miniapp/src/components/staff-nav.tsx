@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { Role } from '@sa/contracts';
 import { pressable } from './wb-pressable';
 
-type Link = { url: string; label: string; roles: readonly Role[] };
+type Link = { url: string; label: string; roles: readonly Role[]; tab?: true };
 
 /** Every workbench and admin screen, and who may open it. */
 export const STAFF_LINKS: readonly Link[] = [
@@ -11,7 +11,11 @@ export const STAFF_LINKS: readonly Link[] = [
   { url: '/pages/workbench/businesses', label: '我包保的经营主体', roles: ['CADRE'] },
   { url: '/pages/workbench/templates', label: '答复模板', roles: ['OFFICE_STAFF', 'ADMIN'] },
   { url: '/pages/admin/index', label: '区食安办管理', roles: ['ADMIN'] },
+  // The way back to the account (微信绑定, 退出登录) and the public pages: a tab page, opened with switchTab.
+  { url: '/pages/mine/index', label: '我的', roles: ['OFFICE_STAFF', 'CADRE', 'ADMIN'], tab: true },
 ];
+
+const open = (l: Link) => void (l.tab ? Taro.switchTab({ url: l.url }) : Taro.redirectTo({ url: l.url }));
 
 export const isStaffRole = (role: Role) => role === 'OFFICE_STAFF' || role === 'CADRE' || role === 'ADMIN';
 
@@ -26,7 +30,7 @@ export function StaffNav({ role, current }: { role: Role; current: string }) {
           <View
             key={l.url}
             className={`staff-nav-link${active ? ' staff-nav-active' : ''}`}
-            {...pressable(() => !active && void Taro.redirectTo({ url: l.url }))}
+            {...pressable(() => !active && open(l))}
             role='link'
             aria-current={active ? 'page' : undefined}
           >

@@ -16,6 +16,7 @@ function aNoodleShop(overrides: Partial<BusinessDetail> = {}): BusinessDetail {
 function registry(history: { current: AssignmentView[] }, business = aNoodleShop()) {
   return [
     on('GET', '/api/v1/businesses', () => ok(pageOf([business]))),
+    on('GET', '/api/v1/business-types', () => ok([business.businessType, { id: 99, name: '食品生产' }])),
     on('GET', '/api/v1/businesses/42', () => ok(business)),
     on('GET', '/api/v1/businesses/42/assignments', () => ok(pageOf(history.current))),
   ];
@@ -122,6 +123,8 @@ describe('经营主体管理', () => {
     await screen.findByText('老街面馆');
 
     act(() => screen.getByText('新增经营主体', { selector: '.admin-action' }).click());
+    // Every 业态 of the registry is offered, also one that no listed business has yet.
+    expect(await screen.findByText('食品生产')).toBeTruthy();
     await typeInto(container, 'business-name', '新开张小吃店');
     await typeInto(container, 'business-licence', 'JY1234');
     await typeInto(container, 'business-address', '人民路 88 号');

@@ -11,7 +11,7 @@ import {
   type Page,
   type Ref,
 } from '@sa/contracts';
-import { createBusiness, fetchAssignments, fetchBusiness, searchAdminBusinesses, updateBusiness } from '../../api';
+import { createBusiness, fetchAssignments, fetchBusiness, fetchBusinessTypes, searchAdminBusinesses, updateBusiness } from '../../api';
 import { errorMessage } from '../../components/show-error';
 import { AdminShell, pressable } from './admin-shell';
 import { AssignmentHistory, ReassignForm } from './assignments';
@@ -22,13 +22,6 @@ import { Action, Choice, Failed, Notice, Pager, TextField, streetOptions, useAre
 const LIMIT = 20;
 
 type Filters = { q: string; streetId: number; grade: Grade | 'all' };
-
-/** 经营主体类型 has no list endpoint: the choices are the types seen in the registry's search results. */
-function mergeTypes(known: readonly Ref[], items: readonly { businessType: Ref }[]): Ref[] {
-  const byId = new Map(known.map((t) => [t.id, t]));
-  for (const item of items) byId.set(item.businessType.id, item.businessType);
-  return [...byId.values()].sort((a, b) => a.id - b.id);
-}
 
 type Selected = { mode: 'new' } | { mode: 'edit'; id: number } | null;
 
@@ -168,13 +161,16 @@ function Registry({ areas }: { areas: Areas | null }) {
       .then((result) => {
         if (stale) return;
         setPage(result);
-        setTypes((known) => mergeTypes(known, result.items));
       })
       .catch((failure: unknown) => !stale && setError(errorMessage(failure)));
     return () => {
       stale = true;
     };
   }, [filters, offset, reload]);
+
+  useEffect(() => {
+    fetchBusinessTypes().then(setTypes, (failure: unknown) => setError(errorMessage(failure)));
+  }, []);
 
   const search = () => {
     setOffset(0);
