@@ -304,9 +304,16 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     await decision.getByLabel('违法行为类型').fill('未按规定保持食品经营场所卫生');
     await decision.getByLabel('处罚依据').fill('《中华人民共和国食品安全法》第一百二十六条第一款');
     await decision.getByLabel('处罚内容').fill('警告，并处罚款人民币五千元，责令立即改正');
-    await tick(decision, '处罚种类', '警告');
-    await tick(decision, '处罚种类', '罚款');
-    await decision.getByLabel('罚款金额（元）').fill('5000');
+    // The choices by keyboard: Space ticks one, Enter another.
+    await decision.getByLabel('处罚内容').focus();
+    await tabTo(office, { cls: 'wb-choice-WARNING' }, 'the 警告 box');
+    await expectFocusVisible(office);
+    await office.keyboard.press(' ');
+    await tabTo(office, { cls: 'wb-choice-FINE' }, 'the 罚款 box');
+    await office.keyboard.press('Enter');
+    for (const kind of ['警告', '罚款']) expect(await decision.getByRole('checkbox', { name: kind, exact: true }).getAttribute('aria-checked')).toBe('true');
+    await tabTo(office, byLabel('罚款金额（元）'), 'the fine');
+    await office.keyboard.type('5000');
     const decisionDate = await office.evaluate(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
     await decision.getByLabel('决定日期').fill(decisionDate);
     await shoot(office, 'workbench-decision-form');
@@ -355,7 +362,9 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     await expect.poll(() => item.innerText(), WAIT).toContain('已办结');
     await expect.poll(() => resident.locator('.inbox').innerText(), WAIT).toContain('您举报的问题已立案');
     await shoot(resident, 'mine-complaints', item);
-    await item.click();
+    await tabTo(resident, { cls: 'complaint-item' }, 'the report in 我的投诉举报');
+    await expectFocusVisible(resident);
+    await resident.keyboard.press('Enter');
     await resident.locator('.progress-no').waitFor(WAIT);
     await expect.poll(() => resident.locator('.taro_page_show .reply').innerText(), WAIT).toBe(replyText);
     const view = await bodyText(resident);
@@ -369,6 +378,13 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     expect(await resident.locator('.timeline-status').allInnerTexts()).toContain('已作出处理决定');
     expect(await resident.locator('.deadline', { hasText: '告知举报人期限' }).innerText()).toContain('已按期完成');
     await shoot(resident, 'complaint-resolved', resident.locator('.reply'));
+    // 问题未解决，重新打开 by keyboard opens the form (not sent here).
+    await tabTo(resident, { cls: 'reopen-start' }, 'the reopen button');
+    await expectFocusVisible(resident);
+    await resident.keyboard.press('Enter');
+    await resident.locator('.taro_page_show .reopen-reason').waitFor(WAIT);
+    await tabTo(resident, byLabel('仍未解决的情况'), 'the reopen reason');
+    await expectFocusVisible(resident);
 
     const mine = await api<ComplaintPublicView>(`/api/v1/complaints/${id}`, await devToken('resident1'));
     expect(mine.deadlines.every((d) => d.state === 'MET')).toBe(true);
@@ -556,11 +572,14 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     await page.goto(`${server.baseUrl}/#/pages/mine/index`);
     await page.locator('.track-entry').click();
     const track = page.locator('.taro_page_show .page.track');
-    const no = track.getByLabel('受理编号', { exact: true });
-    await no.waitFor(WAIT);
-    await no.fill(trackingNo);
-    await track.getByLabel('查询码', { exact: true }).fill(queryCode);
-    await track.getByLabel('查询码', { exact: true }).press('Enter');
+    await track.getByLabel('受理编号', { exact: true }).waitFor(WAIT);
+    // By keyboard: Tab to each field, type, Enter searches.
+    await tabTo(page, byLabel('受理编号'), 'the tracking number');
+    await expectFocusVisible(page);
+    await page.keyboard.type(trackingNo);
+    await tabTo(page, byLabel('查询码'), 'the query code');
+    await page.keyboard.type(queryCode);
+    await page.keyboard.press('Enter');
     await expect.poll(() => track.locator('.progress-no').innerText(), WAIT).toBe(trackingNo);
     expect(errors).toEqual([]);
     await page.close();
