@@ -150,6 +150,12 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     expect(ring).toBe('visible');
   };
 
+  /** Nothing on the screen is an English code (CASE_FILED, NOT_FIXED, …) instead of words. */
+  const expectNoRawCodes = async (page: Page) => {
+    const text = await bodyText(page); // innerText: what is shown, not hidden pages
+    expect(text.match(/\b[A-Z]{2,}(?:_[A-Z]+)+\b/g) ?? []).toEqual([]);
+  };
+
   const jpeg = () => aPhoto().jpeg().size(640, 480).build();
 
   const openMine = async (page: Page) => {
@@ -255,6 +261,7 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     expect(receipt).toContain('提交成功');
     expect(receipt).toContain(`承办单位：${business.office!.name}`);
     expect(receipt).toContain('核查');
+    await expectNoRawCodes(resident);
     await shoot(resident, 'receipt');
 
     // The office's staff member signs in and handles it on the workbench.
@@ -336,6 +343,7 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     await shoot(office, 'workbench-detail-action');
     await resolve.getByRole('button', { name: '确认办结并答复' }).click();
     await expect.poll(() => status(office), WAIT).toContain('已办结');
+    await expectNoRawCodes(office);
 
     // What the database holds, through the API.
     const found = await api<{ items: { id: number; trackingNo: string }[] }>(`/api/v1/workbench/complaints?trackingNo=${trackingNo}`, staff.token);
@@ -377,6 +385,7 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     // Told of the decision: the timeline says it was made, and the deadline to tell the reporter was met.
     expect(await resident.locator('.timeline-status').allInnerTexts()).toContain('已作出处理决定');
     expect(await resident.locator('.deadline', { hasText: '告知举报人期限' }).innerText()).toContain('已按期完成');
+    await expectNoRawCodes(resident);
     await shoot(resident, 'complaint-resolved', resident.locator('.reply'));
     // 问题未解决，重新打开 by keyboard opens the form (not sent here).
     await tabTo(resident, { cls: 'reopen-start' }, 'the reopen button');
@@ -449,6 +458,7 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     await expect.poll(() => status(office), WAIT).toContain('已办结');
     await expect.poll(() => office.locator('.wb-deadline-TERMINATION_NOTICE').innerText(), WAIT).toContain('已按期完成');
     expect(await office.locator('.wb-deadline-MEDIATE').innerText()).toContain('已按期完成');
+    await expectNoRawCodes(office);
 
     const found = await api<{ items: { id: number }[] }>(`/api/v1/workbench/complaints?trackingNo=${trackingNo}`, staff.token);
     const detail = await api<WorkbenchComplaint>(`/api/v1/workbench/complaints/${found.items[0]!.id}`, staff.token);

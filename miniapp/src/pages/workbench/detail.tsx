@@ -102,7 +102,14 @@ export function DetailPanel({ complaint: c, areas, onChanged, onOpen, onBack }: 
   // row it came from (hidden on a phone).
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
-    document.querySelector<HTMLElement>('.wb-detail-title')?.focus({ preventScroll: false });
+    // After the layout has switched to the detail (an element inside display:none cannot take the focus).
+    let tries = 0;
+    const timer = setInterval(() => {
+      const title = document.querySelector<HTMLElement>('.wb-detail-title');
+      if (title && title.offsetParent !== null) title.focus();
+      if (document.activeElement === title || ++tries >= 10) clearInterval(timer);
+    }, 50);
+    return () => clearInterval(timer);
   }, [c.id]);
   return (
     <View className='wb-detail' role='region' aria-label={`${c.trackingNo} 详情`}>
