@@ -193,11 +193,19 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     await expect.poll(() => page.locator('.chosen .business-name').innerText(), WAIT).toBe(business.name);
   };
 
+  /** The picker's file input gets a real JPEG; on a busy machine the first press may not open it, so up to 3. */
   const addPhoto = async (page: Page, trigger: () => Promise<void>) => {
-    const chooser = page.waitForEvent('filechooser', WAIT);
-    await trigger();
-    await (await chooser).setFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: await jpeg() });
-    await expect.poll(() => page.locator('.photo-done').count(), WAIT).toBe(1);
+    const buffer = await jpeg();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const chooser = page.waitForEvent('filechooser', { timeout: 6_000 }).catch(() => null);
+      await trigger();
+      const opened = await chooser;
+      if (!opened) continue;
+      await opened.setFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer });
+      await expect.poll(() => page.locator('.photo-done').count(), WAIT).toBe(1);
+      return;
+    }
+    throw new Error('the photo picker did not open');
   };
 
   const openWorkbenchComplaint = async (page: Page, trackingNo: string) => {
