@@ -429,6 +429,8 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     // Without the postal address: the field says so, and nothing is filed.
     const addressError = resident.locator('.reporter-address + .field-error');
     await expect.poll(() => addressError.innerText(), WAIT).toContain('通讯地址');
+    // The focus goes to the field to correct.
+    await expect.poll(() => resident.evaluate(() => document.activeElement?.getAttribute('aria-label')), WAIT).toBe('通讯地址');
     expect(await resident.locator('.receipt-title').count()).toBe(0);
     await shoot(resident, 'report-complaint-address');
     await resident.getByLabel('通讯地址').fill('东湖街道人民路 12 号 3 栋 201 室');

@@ -36,6 +36,32 @@ const KIND_OPTIONS: { kind: ReportKind; label: string; explanation: string }[] =
 
 type Submitted = { receipt: ComplaintReceipt; category: ComplaintCategory };
 
+/** Where each field's control is, in the order of the form: the first one to correct takes the focus (h5). */
+const FIELD_CONTROLS: [keyof FieldErrors, string][] = [
+  ['place', '.business-query input, .street-chips [role=button]'],
+  ['businessName', '.free-name input'],
+  ['businessAddress', '.free-address input'],
+  ['kind', '.kind-option'],
+  ['category', '.category-chips .chip'],
+  ['description', '.description textarea'],
+  ['photos', '.photo-add'],
+  ['reporterName', '.reporter-name input'],
+  ['contactPhone', '.contact-phone input'],
+  ['reporterAddress', '.reporter-address input'],
+];
+
+function focusFirstProblem(errors: FieldErrors) {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+  const selector = FIELD_CONTROLS.find(([field]) => errors[field])?.[1];
+  if (!selector) return;
+  // After the messages have rendered, so the field and its message are on screen together.
+  const scoped = selector
+    .split(',')
+    .map((part) => `.taro_page_show .page.report ${part.trim()}`)
+    .join(', ');
+  setTimeout(() => document.querySelector<HTMLElement>(scoped)?.focus(), 0);
+}
+
 /** 随手拍: where, what, who, on one page; a retry of the same fill never files the report twice. */
 export default function ReportPage() {
   const session = useSession();
@@ -102,6 +128,7 @@ export default function ReportPage() {
       setErrors(validated.errors);
       setSubmitError(null);
       showError(new FormError(firstError(validated.errors)));
+      focusFirstProblem(validated.errors);
       return;
     }
     setErrors({});
