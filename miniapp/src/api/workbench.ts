@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import type {
   CadreListItem,
   CommitmentRecordInput,
@@ -12,7 +11,7 @@ import type {
   WorkbenchComplaint,
   WorkbenchQueue,
 } from '@sa/contracts';
-import { ApiError, getToken, request } from './client';
+import { request } from './client';
 
 /** The queue's filters as the screen holds them; empty ones are left out of the query. */
 export type QueueFilters = {
@@ -99,23 +98,4 @@ export function fetchMyBusinesses(q: string): Promise<Page<MyBusiness>> {
 /** 承诺书: the cadre records the letter the business signed on paper, with a photo of it. */
 export function recordCommitment(body: CommitmentRecordInput): Promise<CommitmentView> {
   return request<CommitmentView>('POST', '/api/v1/commitments', { body });
-}
-
-/**
- * A stored photo as a local file the Image component can show. Photos are only served to a signed-in viewer who
- * may see them, and an <Image src> cannot send the token, so it is downloaded with it (h5: a blob URL).
- */
-export async function photoFile(uploadId: string): Promise<string> {
-  const token = getToken();
-  let res: { statusCode: number; tempFilePath: string };
-  try {
-    res = await Taro.downloadFile({
-      url: `${API_BASE_URL}/api/v1/uploads/${encodeURIComponent(uploadId)}`,
-      header: token ? { Authorization: `Bearer ${token}` } : {},
-    });
-  } catch {
-    throw new ApiError('NETWORK_ERROR', '网络连接失败，照片未能加载', 0);
-  }
-  if (res.statusCode !== 200) throw new ApiError('NOT_FOUND', '照片不存在或无权查看', res.statusCode);
-  return res.tempFilePath;
 }

@@ -6,8 +6,15 @@ type KeyEvent = { key?: string; preventDefault?: () => void };
  * the extra props. Spread it: `<View className='chip' {...pressable(choose)}>`.
  */
 export function pressable(onPress: () => void, label?: string) {
+  return pressableAs('button', onPress, label);
+}
+
+export type PressRole = 'button' | 'link' | 'radio' | 'checkbox';
+
+/** The same with another role: a link that navigates, or one option of a radio group or a checkbox. */
+export function pressableAs(role: PressRole, onPress: () => void, label?: string) {
   return {
-    role: 'button',
+    role,
     tabIndex: 0,
     ...(label ? { 'aria-label': label } : {}),
     onClick: onPress,

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Role } from '@sa/contracts';
-import { pressable } from './wb-pressable';
+import { pressable } from './pressable';
 
 type Link = { url: string; label: string; roles: readonly Role[]; tab?: true };
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { pressable } from './wb-pressable';
+import { pressable } from './pressable';
 
 export type ChoiceOption<T extends string> = { value: T; label: string; hint?: string };
 

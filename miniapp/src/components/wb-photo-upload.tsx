@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { UPLOAD_MAX_BYTES } from '@sa/contracts';
 import { uploadPhoto } from '../api';
 import { errorMessage } from './show-error';
-import { pressable } from './wb-pressable';
+import { pressable } from './pressable';
 
 type Photo = { key: number; path: string; id: string | null; status: 'uploading' | 'done' | 'failed'; error: string | null };
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
-import { photoFile } from '../api';
+import { fetchPhoto } from '../api';
 import { errorMessage } from './show-error';
-import { pressable } from './wb-pressable';
+import { pressable } from './pressable';
 
 // A photo downloaded once is shown again from the same local file (stored photos never change).
 const loaded = new Map<string, Promise<string>>();
@@ -10,7 +10,7 @@ const loaded = new Map<string, Promise<string>>();
 function loadPhoto(id: string): Promise<string> {
   let pending = loaded.get(id);
   if (!pending) {
-    pending = photoFile(id);
+    pending = fetchPhoto(id);
     loaded.set(id, pending);
     pending.catch(() => loaded.delete(id));
   }

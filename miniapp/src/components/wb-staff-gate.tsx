@@ -3,7 +3,7 @@ import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS, type Me, type Role } from '@sa/contracts';
 import { useSession } from '../session/session';
-import { pressable } from './wb-pressable';
+import { pressable } from './pressable';
 import { StaffNav, isStaffRole } from './staff-nav';
 import './wb-staff.css';
 

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import type { Me } from '@sa/contracts';
 import { StaffNav } from '../../components/staff-nav';
 import { useSession } from '../../session/session';
+import { pressableAs } from '../../components/pressable';
 import './admin.css';
 
 /** The six admin screens, in the order of the admin sub-navigation. */
@@ -18,26 +19,6 @@ export const ADMIN_LINKS = [
 
 export type AdminUrl = (typeof ADMIN_LINKS)[number]['url'];
 
-type KeyEvent = { key?: string; preventDefault?: () => void };
-
-/**
- * Props that make a View usable from the keyboard on h5, where Taro renders it as a custom element that Tab
- * skips: a role, a tab stop, and Enter/Space acting like a click. Spread them (Taro's View types lack tabIndex).
- */
-export function pressable(onPress: () => void, role: 'button' | 'link' | 'radio' | 'checkbox' = 'button') {
-  return {
-    role,
-    tabIndex: 0,
-    onClick: onPress,
-    onKeyDown: (event: KeyEvent) => {
-      if (event.key !== 'Enter' && event.key !== ' ') return;
-      // Space would scroll the page.
-      event.preventDefault?.();
-      onPress();
-    },
-  };
-}
-
 function AdminNav({ current }: { current: AdminUrl }) {
   return (
     <View className='admin-nav' role='navigation' aria-label='管理导航'>
@@ -48,7 +29,7 @@ function AdminNav({ current }: { current: AdminUrl }) {
           <View
             key={link.url}
             className={`admin-nav-link${active ? ' admin-nav-active' : ''}`}
-            {...pressable(go, 'link')}
+            {...pressableAs('link', go)}
             aria-current={active ? 'page' : undefined}
           >
             <Text>{link.label}</Text>
@@ -86,7 +67,7 @@ export function AdminShell({
       <View className='page admin'>
         <View className='card admin-guard' role='alert'>
           <View>请先登录区食安办管理员账号。</View>
-          <View className='link' {...pressable(goMine, 'link')}>
+          <View className='link' {...pressableAs('link', goMine)}>
             前往“我的”登录
           </View>
         </View>

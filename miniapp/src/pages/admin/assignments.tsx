@@ -11,7 +11,8 @@ import {
 import { assignCadre, fetchCadres } from '../../api';
 import { errorMessage } from '../../components/show-error';
 import { formatDate } from '../../components/format';
-import { pressable } from './admin-shell';
+
+import { pressableAs } from '../../components/pressable';
 import { Action, TextField } from './ui';
 
 /** 包保历史: who answered for the business when, with every commitment letter signed under each assignment. */
@@ -116,7 +117,7 @@ export function ReassignForm({ business, onAssigned }: { business: BusinessDetai
               <View
                 key={c.id}
                 className={`chip admin-chip cadre-option${selected ? ' chip-selected' : ''}`}
-                {...pressable(choose, 'radio')}
+                {...pressableAs('radio', choose)}
                 aria-checked={selected ? 'true' : 'false'}
               >
                 {c.name} · {c.area.name} · {c.title}

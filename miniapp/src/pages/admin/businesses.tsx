@@ -13,7 +13,8 @@ import {
 } from '@sa/contracts';
 import { createBusiness, fetchAssignments, fetchBusiness, fetchBusinessTypes, searchAdminBusinesses, updateBusiness } from '../../api';
 import { errorMessage } from '../../components/show-error';
-import { AdminShell, pressable } from './admin-shell';
+import { pressableAs } from '../../components/pressable';
+import { AdminShell } from './admin-shell';
 import { AssignmentHistory, ReassignForm } from './assignments';
 import { BusinessForm } from './business-form';
 import { CommitmentsView } from './commitments-view';
@@ -223,7 +224,7 @@ function Registry({ areas }: { areas: Areas | null }) {
                   <View
                     key={b.id}
                     className={`list-item admin-pick business-row${active ? ' admin-pick-active' : ''}`}
-                    {...pressable(open, 'button')}
+                    {...pressableAs('button', open)}
                     aria-pressed={active ? 'true' : 'false'}
                   >
                     <View className='admin-row-title'>

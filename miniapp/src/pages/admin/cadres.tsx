@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import { CADRE_TIERS, CADRE_TIER_LABELS, cadreInput, cadrePatch, type CadreListItem, type CadreTier, type Page } from '@sa/contracts';
 import { createCadre, fetchCadres, updateCadre } from '../../api';
 import { errorMessage } from '../../components/show-error';
-import { AdminShell, pressable } from './admin-shell';
+import { pressable } from '../../components/pressable';
+import { AdminShell } from './admin-shell';
 import {
   Action,
   Choice,

@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro';
 import type { CalendarYearStatus, SweepResult } from '@sa/contracts';
 import { fetchCalendarYears, runSweep } from '../../api';
 import { errorMessage } from '../../components/show-error';
-import { ADMIN_LINKS, AdminShell, pressable } from './admin-shell';
+import { pressableAs } from '../../components/pressable';
+import { ADMIN_LINKS, AdminShell } from './admin-shell';
 import { nextYear } from './next-year';
 import { Action, Notice } from './ui';
 
@@ -58,7 +59,7 @@ function Overview() {
         <Notice tone='warn'>
           <View>请录入 {year} 年节假日安排</View>
           {provisional > 0 && <View>有 {provisional} 个期限跨入 {year} 年，目前按暂定日历计算。</View>}
-          <View className='link' {...pressable(openCalendar, 'link')}>
+          <View className='link' {...pressableAs('link', openCalendar)}>
             去录入 {year} 年节假日
           </View>
         </Notice>
@@ -76,7 +77,7 @@ function Overview() {
         {ADMIN_LINKS.filter((l) => l.url !== '/pages/admin/index').map((link) => {
           const open = () => void Taro.navigateTo({ url: link.url });
           return (
-            <View key={link.url} className='card admin-tile' {...pressable(open, 'link')}>
+            <View key={link.url} className='card admin-tile' {...pressableAs('link', open)}>
               <View className='card-title'>{link.label}</View>
               <Text className='admin-text'>{DESCRIPTIONS[link.url]}</Text>
             </View>

@@ -3,7 +3,7 @@ import { Input, Text, View } from '@tarojs/components';
 import type { AreasTree, ErrorCode } from '@sa/contracts';
 import { ApiError, fetchAreas } from '../../api';
 import { errorMessage } from '../../components/show-error';
-import { pressable } from './admin-shell';
+import { pressableAs } from '../../components/pressable';
 
 // Controls of the admin screens. Taro's Button and Checkbox render custom elements on h5 that the keyboard cannot
 // reach, so these are Views with a role, a tab stop and Enter/Space.
@@ -22,7 +22,7 @@ export function Action({ children, onPress, kind = 'primary', disabled = false, 
   return (
     <View
       className={`admin-action admin-action-${kind}${disabled ? ' admin-action-disabled' : ''} ${className}`}
-      {...pressable(press, 'button')}
+      {...pressableAs('button', press)}
       aria-disabled={disabled ? 'true' : undefined}
       aria-label={label}
     >
@@ -90,7 +90,7 @@ export function Choice<T extends string | number>({
             <View
               key={String(option.value)}
               className={`chip admin-chip${selected ? ' chip-selected' : ''}`}
-              {...pressable(choose, 'radio')}
+              {...pressableAs('radio', choose)}
               aria-checked={selected ? 'true' : 'false'}
             >
               {option.label}
@@ -108,7 +108,7 @@ export function Toggle({ label, checked, onChange, className = '' }: { label: st
   return (
     <View
       className={`admin-toggle${checked ? ' admin-toggle-on' : ''} ${className}`}
-      {...pressable(flip, 'checkbox')}
+      {...pressableAs('checkbox', flip)}
       aria-checked={checked ? 'true' : 'false'}
     >
       <Text className='admin-toggle-box'>{checked ? '✓' : ''}</Text>

@@ -16,7 +16,8 @@ import {
 import { createUser, fetchCadres, fetchUsers, revokeUserSessions, updateUser } from '../../api';
 import { errorMessage } from '../../components/show-error';
 import { formatDateTime } from '../../components/format';
-import { AdminShell, pressable } from './admin-shell';
+import { pressable } from '../../components/pressable';
+import { AdminShell } from './admin-shell';
 import { Action, Choice, Failed, Notice, Pager, TextField, serverFieldErrors, useAreas, zodFieldErrors, type Areas, type FieldErrors } from './ui';
 
 const LIMIT = 50;

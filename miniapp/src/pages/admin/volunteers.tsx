@@ -13,7 +13,8 @@ import {
 import { createVolunteer, fetchVolunteers, updateVolunteer } from '../../api';
 import { errorMessage } from '../../components/show-error';
 import { formatDate } from '../../components/format';
-import { AdminShell, pressable } from './admin-shell';
+import { pressable } from '../../components/pressable';
+import { AdminShell } from './admin-shell';
 import {
   Action,
   Choice,
