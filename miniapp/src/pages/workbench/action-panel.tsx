@@ -20,7 +20,7 @@ import { ApiError, actOnComplaint, fetchReplyTemplates, type ReplyTemplate } fro
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { WbCheckboxGroup, WbRadioGroup } from '../../components/wb-choice';
 import { WbInput, WbTextarea } from '../../components/wb-field';
-import { pressable } from '../../components/wb-pressable';
+import { pressable } from '../../components/pressable';
 import { ACTION_NEEDS, buildActionRequest, emptyActionDraft, serverFieldErrors, type ActionDraft, type ActionErrors } from './action-request';
 import { DecisionForm } from './decision-form';
 

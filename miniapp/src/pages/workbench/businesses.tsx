@@ -10,7 +10,7 @@ import { FormError, errorMessage, showError } from '../../components/show-error'
 import { WbDate, WbInput } from '../../components/wb-field';
 import { WbStaffGate } from '../../components/wb-staff-gate';
 import { useWbPhotos } from '../../components/wb-photo-upload';
-import { pressable } from '../../components/wb-pressable';
+import { pressable } from '../../components/pressable';
 import './index.css';
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -23,7 +23,7 @@ import { DEADLINE_STATE_LABELS, GRADE_LABELS } from '../../api/labels';
 import { formatDate, formatDateTime, formatDueDate } from '../../components/format';
 import { errorMessage, showError } from '../../components/show-error';
 import { WbPhotos } from '../../components/wb-photo-viewer';
-import { pressable } from '../../components/wb-pressable';
+import { pressable } from '../../components/pressable';
 import { ActionPanel } from './action-panel';
 import { PROVISIONAL_NOTE, deadlineLength, deadlineUrgency } from './deadline-text';
 import { FollowUpForm } from './follow-up-form';

@@ -7,7 +7,7 @@ import { FormError, errorMessage, showError } from '../../components/show-error'
 import { WbRadioGroup } from '../../components/wb-choice';
 import { WbTextarea } from '../../components/wb-field';
 import { WbPhotoUpload, useWbPhotos } from '../../components/wb-photo-upload';
-import { pressable } from '../../components/wb-pressable';
+import { pressable } from '../../components/pressable';
 
 /** 跟进记录: what the cadre did about the complaint; the office sees it, the reporter never does. */
 export function FollowUpForm({ complaint, onDone }: { complaint: WorkbenchComplaint; onDone: (c: WorkbenchComplaint) => void }) {

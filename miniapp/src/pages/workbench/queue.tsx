@@ -15,7 +15,7 @@ import { QUEUE_PAGE_SIZE, type QueueFilters } from '../../api';
 import { formatDate } from '../../components/format';
 import { LoadError } from '../../components/load-error';
 import { WbDate, WbInput, WbSelect } from '../../components/wb-field';
-import { pressable } from '../../components/wb-pressable';
+import { pressable } from '../../components/pressable';
 import { urgency } from './deadline-text';
 
 type Props = {

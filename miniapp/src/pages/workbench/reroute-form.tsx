@@ -6,7 +6,7 @@ import { rerouteComplaint, searchCadres } from '../../api';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { WbRadioGroup } from '../../components/wb-choice';
 import { WbInput, WbSelect, WbTextarea } from '../../components/wb-field';
-import { pressable } from '../../components/wb-pressable';
+import { pressable } from '../../components/pressable';
 
 const NO_CADRE = 'none';
 

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../components/format';
 import { LoadError } from '../../components/load-error';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { WbTextarea } from '../../components/wb-field';
-import { pressable } from '../../components/wb-pressable';
+import { pressable } from '../../components/pressable';
 import { WbStaffGate } from '../../components/wb-staff-gate';
 import './index.css';
 
