@@ -32,6 +32,6 @@ export function scheduleReminderNotice(year: number): InboxNotice {
   return {
     kind: 'DEADLINE_REMINDER',
     title: `请录入 ${year} 年节假日安排`,
-    body: `系统尚未录入 ${year} 年的法定节假日和调休安排，跨入 ${year} 年的期限暂按周末推算，届时可能变动。请在国务院办公厅公布通知后，于“节假日安排”中录入全年安排。`,
+    body: `系统尚未录入 ${year} 年的法定节假日和调休安排，跨入 ${year} 年的期限暂按周末推算，届时可能变动。请在国务院办公厅公布通知后，在工作台「区食安办管理 → 工作日历」中录入全年安排。`,
   };
 }
