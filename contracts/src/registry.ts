@@ -177,9 +177,7 @@ export type AssignmentView = {
 /** Superseded reason of a letter whose assignment ended because the cadre changed. */
 export const CADRE_CHANGED_REASON = '包保干部变更';
 
-/** 三清单+一承诺: the logged-in cadre signs for a business they currently answer for. */
-export const commitmentSignInput = z.object({ businessId: dbId });
-export type CommitmentSignInput = z.infer<typeof commitmentSignInput>;
+/** 三清单+一承诺 as recorded by the cadre (the request is `commitmentRecordInput` in workbench.ts). */
 export type CommitmentView = CommitmentVersion & { business: Ref; cadre: CadreSummary; assignmentId: number };
 
 /** A business in the logged-in cadre's scope, with the state of their commitment for it. */
