@@ -247,8 +247,8 @@ describe.skipIf(!haveBrowser)('the workbench for cadres, the admin and reply tem
     await tabTo(page, form.getByLabel('跟进情况'), 'the follow-up note');
     await expectFocusVisible(page);
     await page.keyboard.type(note);
-    await choosePhoto(page, form.locator('.wb-add-photo'), 'visit.jpg');
-    await form.locator('.wb-upload-done').waitFor(WAIT);
+    await choosePhoto(page, form.locator('.photo-add'), 'visit.jpg');
+    await form.locator('.photo-done').waitFor(WAIT);
     await expect.poll(() => form.innerText(), WAIT).toContain('已选 1 张');
     await shoot(page, 'workbench-follow-up-form');
     await pressWithKeyboard(page, form.locator('.wb-submit-follow-up'), 'the follow-up submit button');

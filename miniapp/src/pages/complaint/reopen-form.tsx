@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { reopenRequest, type ComplaintPublicView, type ReopenRequest } from '@sa/contracts';
 import { pressable } from '../../components/pressable';
 import { FormError, errorMessage, showError } from '../../components/show-error';
-import { PhotoPicker, usePhotoUploads } from '../report/photo-picker';
+import { PhotoPicker, usePhotoUploads } from '../../components/photo-picker';
 import './reopen-form.css';
 
 const REASON_MAX = 500;
@@ -28,11 +28,10 @@ export function ReopenForm({ send, onReopened }: Props) {
     setBusy(true);
     setError(null);
     try {
-      if (uploads.photos.some((photo) => photo.status === 'uploading')) throw new FormError('照片正在上传，请稍候再提交');
-      if (uploads.photos.some((photo) => photo.status === 'failed')) throw new FormError('有照片未上传成功，请重试或删除后再提交');
-      const photoIds = uploads.photos.flatMap((photo) => (photo.upload ? [photo.upload.id] : []));
+      if (uploads.busy) throw new FormError('照片正在上传，请稍候再提交');
+      if (uploads.failed) throw new FormError('有照片未上传成功，请重试或删除后再提交');
       // The server checks the same schema; a too-short reason is told here, before anything is sent.
-      const parsed = reopenRequest.safeParse({ reason, photoIds });
+      const parsed = reopenRequest.safeParse({ reason, photoIds: uploads.ids });
       if (!parsed.success) throw new FormError(parsed.error.issues[0]?.message);
       onReopened(await send(parsed.data));
       void Taro.showToast({ title: '已重新打开', icon: 'success' });
@@ -59,7 +58,7 @@ export function ReopenForm({ send, onReopened }: Props) {
             nativeProps={{ 'aria-label': '仍未解决的情况' }}
             onInput={(event) => setReason(event.detail.value)}
           />
-          <PhotoPicker {...uploads} label='新的现场照片' error={undefined} />
+          <PhotoPicker {...uploads} label='新的现场照片' />
           {error && (
             <View className='field-error' role='alert'>
               {error}

@@ -6,7 +6,7 @@ import { ApiError, submitComplaint } from '../../api';
 import { pressable, selectable } from '../../components/pressable';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { useSession } from '../../session/session';
-import { PhotoPicker, usePhotoUploads } from './photo-picker';
+import { PhotoPicker, usePhotoUploads } from '../../components/photo-picker';
 import { PlaceStep, emptyFreePlace, type FreePlace } from './place-step';
 import {
   DESCRIPTION_MAX,
@@ -111,19 +111,18 @@ export default function ReportPage() {
 
   const submit = async () => {
     if (submitting) return;
-    if (uploads.photos.some((photo) => photo.status === 'uploading')) {
+    if (uploads.busy) {
       void Taro.showToast({ title: '照片正在上传，请稍候再提交', icon: 'none' });
       return;
     }
-    if (uploads.photos.some((photo) => photo.status === 'failed')) {
+    if (uploads.failed) {
       const message = '有照片未上传成功，请重试或删除后再提交';
       setErrors({ photos: message });
       showError(new FormError(message));
       return;
     }
     const key = pendingKey ?? newIdempotencyKey();
-    const photoIds = uploads.photos.flatMap((photo) => (photo.upload ? [photo.upload.id] : []));
-    const validated = validateDraft({ ...draft, photoIds }, key);
+    const validated = validateDraft({ ...draft, photoIds: uploads.ids }, key);
     if (!validated.ok) {
       setErrors(validated.errors);
       setSubmitError(null);

@@ -48,7 +48,6 @@ export type ReportField =
 export type FieldErrors = Partial<Record<ReportField, string>>;
 
 export const DESCRIPTION_MAX = 2000;
-export const PHOTOS_MAX = 9;
 
 export const emptyDraft = (): ReportDraft => ({
   place: null,

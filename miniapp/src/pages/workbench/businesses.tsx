@@ -9,7 +9,7 @@ import { LoadError } from '../../components/load-error';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { WbDate, WbInput } from '../../components/wb-field';
 import { WbStaffGate } from '../../components/wb-staff-gate';
-import { useWbPhotos } from '../../components/wb-photo-upload';
+import { usePhotoUploads } from '../../components/photo-picker';
 import { pressable } from '../../components/pressable';
 import './index.css';
 
@@ -18,7 +18,7 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 /** 录入承诺书: the date the business signed the paper letter and one photo of it. */
 function CommitmentForm({ business, onDone, onCancel }: { business: MyBusiness; onDone: () => void; onCancel: () => void }) {
   const [signedOn, setSignedOn] = useState(today());
-  const photo = useWbPhotos(1);
+  const photo = usePhotoUploads(1);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

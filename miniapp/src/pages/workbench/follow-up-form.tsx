@@ -6,14 +6,14 @@ import { addFollowUp, fetchWorkbenchComplaint } from '../../api';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { WbRadioGroup } from '../../components/wb-choice';
 import { WbTextarea } from '../../components/wb-field';
-import { WbPhotoUpload, useWbPhotos } from '../../components/wb-photo-upload';
+import { PhotoPicker, usePhotoUploads } from '../../components/photo-picker';
 import { pressable } from '../../components/pressable';
 
 /** 跟进记录: what the cadre did about the complaint; the office sees it, the reporter never does. */
 export function FollowUpForm({ complaint, onDone }: { complaint: WorkbenchComplaint; onDone: (c: WorkbenchComplaint) => void }) {
   const [kind, setKind] = useState<FollowUpKind | null>(null);
   const [note, setNote] = useState('');
-  const photos = useWbPhotos(9);
+  const photos = usePhotoUploads();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -62,7 +62,7 @@ export function FollowUpForm({ complaint, onDone }: { complaint: WorkbenchCompla
         error={errors.kind}
       />
       <WbTextarea label='跟进情况' className='wb-follow-up-note' value={note} maxlength={1000} onChange={setNote} error={errors.note} />
-      <WbPhotoUpload label='现场照片（选填）' state={photos} error={errors.photos} />
+      <PhotoPicker {...photos} error={errors.photos} help={null} />
       <View className='muted'>跟进记录由承办监管所查看，并记入办理记录；反映人看不到。</View>
       {formError && <View className='submit-error'>{formError}</View>}
       {/* Taro's Button is a custom element on h5 that Tab skips: pressable gives it a tab stop and Enter/Space. */}

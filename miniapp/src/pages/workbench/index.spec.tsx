@@ -366,7 +366,7 @@ describe('工作台 for a cadre', () => {
     await typeInto(container, 'wb-follow-up-note', '已到店查看，责令当场清理后厨。');
     click(screen.getByText('添加照片'));
     await waitFor(() => expect(Taro.uploadFile).toHaveBeenCalled());
-    await waitFor(() => expect(container.querySelector('.wb-upload-done')).toBeTruthy());
+    await waitFor(() => expect(container.querySelector('.photo-done')).toBeTruthy());
     click(screen.getByText('提交跟进记录'));
 
     await waitFor(() => expect(sentTo(sent, 'POST', '/api/v1/workbench/complaints/1/follow-ups')).toHaveLength(1));

@@ -2,11 +2,13 @@ import { useRef, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { UPLOAD_MAX_BYTES, type UploadResponse } from '@sa/contracts';
-import { uploadPhoto } from '../../api';
-import { pressable } from '../../components/pressable';
-import { errorMessage } from '../../components/show-error';
-import { PHOTOS_MAX } from './report-draft';
+import { uploadPhoto } from '../api';
+import { pressable } from './pressable';
+import { errorMessage } from './show-error';
 import './photo-picker.css';
+
+/** 随手拍 and a follow-up take up to 9 photos, as the contracts allow. */
+export const PHOTOS_MAX = 9;
 
 export type PhotoItem = {
   key: number;
@@ -19,8 +21,10 @@ export type PhotoItem = {
 
 const TOO_LARGE = `照片不能超过 ${UPLOAD_MAX_BYTES / 1024 / 1024} MB，请压缩后再上传`;
 
-/** The photos of one report: chosen, uploaded one at a time (a weak mobile link), retried or removed. */
-export function usePhotoUploads() {
+const PRIVACY_NOTE = '照片上传后会去除拍摄设备、时间和定位等附加信息；定位只用来建议问题发生的地点。';
+
+/** The photos of one form: chosen, uploaded one at a time (a weak mobile link), retried or removed. */
+export function usePhotoUploads(max = PHOTOS_MAX) {
   const [photos, setPhotos] = useState<PhotoItem[]>([]);
   const nextKey = useRef(1);
 
@@ -37,7 +41,7 @@ export function usePhotoUploads() {
   };
 
   const choose = async () => {
-    const room = PHOTOS_MAX - photos.length;
+    const room = max - photos.length;
     if (room <= 0) return;
     let chosen: Taro.chooseImage.SuccessCallbackResult;
     try {
@@ -61,17 +65,25 @@ export function usePhotoUploads() {
   const retry = (photo: PhotoItem) => void upload(photo.key, photo.path);
   const remove = (key: number) => setPhotos((list) => list.filter((photo) => photo.key !== key));
   const reset = () => setPhotos([]);
+  const ids = photos.flatMap((photo) => (photo.upload ? [photo.upload.id] : []));
+  const busy = photos.some((photo) => photo.status === 'uploading');
+  const failed = photos.some((photo) => photo.status === 'failed');
 
-  return { photos, choose, retry, remove, reset };
+  return { photos, choose, retry, remove, reset, ids, busy, failed, max };
 }
 
-type Props = ReturnType<typeof usePhotoUploads> & { error: string | undefined; label?: string };
+type Props = ReturnType<typeof usePhotoUploads> & {
+  error?: string;
+  label?: string;
+  /** the line under the photos; null for none */
+  help?: string | null;
+};
 
-export function PhotoPicker({ photos, choose, retry, remove, error, label = '现场照片' }: Props) {
+export function PhotoPicker({ photos, choose, retry, remove, max, error, label = '现场照片', help = PRIVACY_NOTE }: Props) {
   return (
     <View className='photos-field'>
       <View className='field-label'>
-        {label}（选填，最多 {PHOTOS_MAX} 张，已选 {photos.length} 张）
+        {label}（选填，最多 {max} 张，已选 {photos.length} 张）
       </View>
       <View className='photos'>
         {photos.map((photo, index) => (
@@ -92,7 +104,7 @@ export function PhotoPicker({ photos, choose, retry, remove, error, label = '现
             </Text>
           </View>
         ))}
-        {photos.length < PHOTOS_MAX && (
+        {photos.length < max && (
           <View className='photo photo-add' {...pressable(() => void choose(), `添加${label}`)}>
             <Text className='photo-add-plus' aria-hidden='true'>
               +
@@ -110,7 +122,7 @@ export function PhotoPicker({ photos, choose, retry, remove, error, label = '现
           </View>
         ))}
       {error && <View className='field-error'>{error}</View>}
-      <View className='muted'>照片上传后会去除拍摄设备、时间和定位等附加信息；定位只用来建议问题发生的地点。</View>
+      {help && <View className='muted'>{help}</View>}
     </View>
   );
 }
