@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { CADRE_TIERS, CADRE_TIER_LABELS, cadreInput, cadrePatch, type CadreListItem, type CadreTier, type Page } from '@sa/contracts';
+import { CADRE_TIERS, CADRE_TIER_LABELS, cadreInput, cadrePatch, type CadreListItem, type CadreTier } from '@sa/contracts';
 import { createCadre, fetchCadres, updateCadre } from '../../api';
 import { errorMessage } from '../../components/show-error';
 import { pressable } from '../../components/pressable';
@@ -10,14 +10,16 @@ import {
   Choice,
   Failed,
   Notice,
-  Pager,
+  PagedList,
   TextField,
   serverFieldErrors,
   streetOptions,
   useAreas,
+  usePagedList,
   zodFieldErrors,
   type Areas,
   type FieldErrors,
+  type PageQuery,
 } from './ui';
 
 const LIMIT = 50;
@@ -173,38 +175,21 @@ function CadreForm({ areas, cadre, onSaved, onCancel }: { areas: Areas | null; c
 
 type Filters = { q: string; tier: CadreTier | 'all'; streetId: number; active: 'all' | 'true' | 'false' };
 
+const fetchPage = (filters: Filters, page: PageQuery) =>
+  fetchCadres({
+    q: filters.q.trim() || undefined,
+    tier: filters.tier === 'all' ? undefined : filters.tier,
+    streetId: filters.streetId || undefined,
+    active: filters.active === 'all' ? undefined : filters.active === 'true',
+    ...page,
+  });
+
 function CadresScreen() {
   const { areas, error: areasError, reload: reloadAreas } = useAreas();
-  const [filters, setFilters] = useState<Filters>({ q: '', tier: 'all', streetId: 0, active: 'true' });
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<Page<CadreListItem> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  const list = usePagedList<Filters, CadreListItem>({ q: '', tier: 'all', streetId: 0, active: 'true' }, fetchPage, LIMIT);
+  const { filters, filter } = list;
   const [selected, setSelected] = useState<CadreListItem | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stale = false;
-    setError(null);
-    fetchCadres({
-      q: filters.q.trim() || undefined,
-      tier: filters.tier === 'all' ? undefined : filters.tier,
-      streetId: filters.streetId || undefined,
-      active: filters.active === 'all' ? undefined : filters.active === 'true',
-      limit: LIMIT,
-      offset,
-    })
-      .then((result) => !stale && setPage(result))
-      .catch((failure: unknown) => !stale && setError(errorMessage(failure)));
-    return () => {
-      stale = true;
-    };
-  }, [filters, offset, reload]);
-
-  const filter = <K extends keyof Filters>(key: K) => (value: Filters[K]) => {
-    setOffset(0);
-    setFilters((f) => ({ ...f, [key]: value }));
-  };
 
   return (
     <View className='admin-split'>
@@ -234,31 +219,26 @@ function CadresScreen() {
           </Action>
         </View>
         {message && <Notice>{message}</Notice>}
-        <Failed message={error} onRetry={() => setReload((n) => n + 1)} />
-        {page && (
-          <View className='card' role='list' aria-label='包保干部'>
-            {page.items.length === 0 && <View className='admin-text'>没有符合条件的包保干部。</View>}
-            {page.items.map((c) => {
-              const open = () => {
-                setMessage(null);
-                setSelected(c);
-              };
-              return (
-                <View key={c.id} className='list-item admin-pick cadre-row' {...pressable(open)}>
-                  <View className='admin-row-title'>
-                    {c.name} <Text className='tag'>{CADRE_TIER_LABELS[c.tier]}</Text>
-                    {!c.active && <Text className='tag admin-tag-off'>已停用</Text>}
-                  </View>
-                  <View className='admin-text'>
-                    {c.title} · {c.area.name} · {c.phone}
-                  </View>
-                  <View className='admin-text'>包保经营主体 {c.businessCount} 家</View>
+        <PagedList list={list} label='包保干部' empty='没有符合条件的包保干部。'>
+          {(c) => {
+            const open = () => {
+              setMessage(null);
+              setSelected(c);
+            };
+            return (
+              <View key={c.id} className='list-item admin-pick cadre-row' {...pressable(open)}>
+                <View className='admin-row-title'>
+                  {c.name} <Text className='tag'>{CADRE_TIER_LABELS[c.tier]}</Text>
+                  {!c.active && <Text className='tag admin-tag-off'>已停用</Text>}
                 </View>
-              );
-            })}
-            <Pager offset={offset} limit={LIMIT} total={page.total} onChange={setOffset} />
-          </View>
-        )}
+                <View className='admin-text'>
+                  {c.title} · {c.area.name} · {c.phone}
+                </View>
+                <View className='admin-text'>包保经营主体 {c.businessCount} 家</View>
+              </View>
+            );
+          }}
+        </PagedList>
       </View>
       <View className='admin-side'>
         {selected === null ? (
@@ -271,7 +251,7 @@ function CadresScreen() {
             onSaved={(text) => {
               setMessage(text);
               setSelected(null);
-              setReload((n) => n + 1);
+              list.reload();
             }}
             onCancel={() => setSelected(null)}
           />

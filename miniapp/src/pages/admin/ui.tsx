@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import type { AreasTree, ErrorCode } from '@sa/contracts';
+import type { AreasTree, ErrorCode, Page } from '@sa/contracts';
 import { ApiError, fetchAreas } from '../../api';
 import { errorMessage } from '../../components/show-error';
 import { pressableAs } from '../../components/pressable';
@@ -133,6 +133,68 @@ export function Pager({ offset, limit, total, onChange }: { offset: number; limi
         下一页
       </Action>
     </View>
+  );
+}
+
+export type PageQuery = { limit: number; offset: number };
+
+/**
+ * One page of an admin list, fetched again when a filter, the page or reload() changes: a new filter goes back to
+ * the first page, and the answer to a query the user has already left is dropped.
+ */
+export function usePagedList<F extends object, T>(initial: F, fetchPage: (filters: F, page: PageQuery) => Promise<Page<T>>, limit: number) {
+  const [filters, setFilters] = useState<F>(initial);
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<Page<T> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  // The latest fetch, so a caller may pass an inline function without a refetch on every render.
+  const latestFetch = useRef(fetchPage);
+  latestFetch.current = fetchPage;
+
+  useEffect(() => {
+    let stale = false;
+    setError(null);
+    latestFetch
+      .current(filters, { limit, offset })
+      .then((result) => !stale && setPage(result))
+      .catch((failure: unknown) => !stale && setError(errorMessage(failure)));
+    return () => {
+      stale = true;
+    };
+  }, [filters, offset, limit, version]);
+
+  const filter = <K extends keyof F>(key: K) => (value: F[K]) => {
+    setOffset(0);
+    setFilters((f) => ({ ...f, [key]: value }));
+  };
+  const reload = () => setVersion((n) => n + 1);
+  return { filters, filter, page, error, offset, setOffset, limit, reload };
+}
+
+export type PagedListState<T> = {
+  page: Page<T> | null;
+  error: string | null;
+  offset: number;
+  setOffset: (offset: number) => void;
+  limit: number;
+  reload: () => void;
+};
+
+/** The list card of an admin screen: its failure with a retry, a line when nothing matches, the rows, the pager. */
+export function PagedList<T>({ list, label, empty, children }: { list: PagedListState<T>; label: string; empty: string; children: (item: T) => ReactNode }) {
+  const { page, error, offset, setOffset, limit, reload } = list;
+  return (
+    <>
+      <Failed message={error} onRetry={reload} />
+      {page && (
+        <View className='card' role='list' aria-label={label}>
+          {page.items.length === 0 && <View className='admin-text'>{empty}</View>}
+          {page.items.map((item) => children(item))}
+          <Pager offset={offset} limit={limit} total={page.total} onChange={setOffset} />
+        </View>
+      )}
+    </>
   );
 }
 

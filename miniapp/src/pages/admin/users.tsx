@@ -8,7 +8,6 @@ import {
   userCreateInput,
   userPatch,
   type CadreListItem,
-  type Page,
   type Role,
   type StaffRole,
   type UserView,
@@ -18,7 +17,21 @@ import { errorMessage } from '../../components/show-error';
 import { formatDateTime } from '../../components/format';
 import { pressable } from '../../components/pressable';
 import { AdminShell } from './admin-shell';
-import { Action, Choice, Failed, Notice, Pager, TextField, serverFieldErrors, useAreas, zodFieldErrors, type Areas, type FieldErrors } from './ui';
+import {
+  Action,
+  Choice,
+  Failed,
+  Notice,
+  PagedList,
+  TextField,
+  serverFieldErrors,
+  useAreas,
+  usePagedList,
+  zodFieldErrors,
+  type Areas,
+  type FieldErrors,
+  type PageQuery,
+} from './ui';
 
 const LIMIT = 50;
 
@@ -201,37 +214,20 @@ function UserPanel({ user, onChanged, onClose }: { user: UserView; onChanged: (u
 
 type Filters = { q: string; role: Role | 'all'; disabled: 'all' | 'true' | 'false' };
 
+const fetchPage = (filters: Filters, page: PageQuery) =>
+  fetchUsers({
+    q: filters.q.trim() || undefined,
+    role: filters.role === 'all' ? undefined : filters.role,
+    disabled: filters.disabled === 'all' ? undefined : filters.disabled === 'true',
+    ...page,
+  });
+
 function UsersScreen() {
   const { areas, error: areasError, reload: reloadAreas } = useAreas();
-  const [filters, setFilters] = useState<Filters>({ q: '', role: 'all', disabled: 'all' });
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<Page<UserView> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  const list = usePagedList<Filters, UserView>({ q: '', role: 'all', disabled: 'all' }, fetchPage, LIMIT);
+  const { filters, filter } = list;
   const [selected, setSelected] = useState<UserView | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stale = false;
-    setError(null);
-    fetchUsers({
-      q: filters.q.trim() || undefined,
-      role: filters.role === 'all' ? undefined : filters.role,
-      disabled: filters.disabled === 'all' ? undefined : filters.disabled === 'true',
-      limit: LIMIT,
-      offset,
-    })
-      .then((result) => !stale && setPage(result))
-      .catch((failure: unknown) => !stale && setError(errorMessage(failure)));
-    return () => {
-      stale = true;
-    };
-  }, [filters, offset, reload]);
-
-  const filter = <K extends keyof Filters>(key: K) => (value: Filters[K]) => {
-    setOffset(0);
-    setFilters((f) => ({ ...f, [key]: value }));
-  };
 
   return (
     <View className='admin-split'>
@@ -260,30 +256,25 @@ function UsersScreen() {
           </Action>
         </View>
         {message && <Notice>{message}</Notice>}
-        <Failed message={error} onRetry={() => setReload((n) => n + 1)} />
-        {page && (
-          <View className='card' role='list' aria-label='账号'>
-            {page.items.length === 0 && <View className='admin-text'>没有符合条件的账号。</View>}
-            {page.items.map((u) => {
-              const open = () => {
-                setMessage(null);
-                setSelected(u);
-              };
-              return (
-                <View key={u.id} className='list-item admin-pick user-row' {...pressable(open)}>
-                  <View className='admin-row-title'>
-                    {u.displayName} <Text className='tag'>{ROLE_LABELS[u.role]}</Text>
-                    {u.disabled && <Text className='tag admin-tag-off'>已停用</Text>}
-                  </View>
-                  <View className='admin-text'>
-                    {u.username ?? '微信用户'} · 登录会话 {u.activeSessions} 个
-                  </View>
+        <PagedList list={list} label='账号' empty='没有符合条件的账号。'>
+          {(u) => {
+            const open = () => {
+              setMessage(null);
+              setSelected(u);
+            };
+            return (
+              <View key={u.id} className='list-item admin-pick user-row' {...pressable(open)}>
+                <View className='admin-row-title'>
+                  {u.displayName} <Text className='tag'>{ROLE_LABELS[u.role]}</Text>
+                  {u.disabled && <Text className='tag admin-tag-off'>已停用</Text>}
                 </View>
-              );
-            })}
-            <Pager offset={offset} limit={LIMIT} total={page.total} onChange={setOffset} />
-          </View>
-        )}
+                <View className='admin-text'>
+                  {u.username ?? '微信用户'} · 登录会话 {u.activeSessions} 个
+                </View>
+              </View>
+            );
+          }}
+        </PagedList>
       </View>
       <View className='admin-side'>
         {selected === null && <View className='card admin-text'>选择一个账号停用、重置密码或强制下线，或新建工作人员账号。</View>}
@@ -293,7 +284,7 @@ function UsersScreen() {
             onCreated={(text) => {
               setMessage(text);
               setSelected(null);
-              setReload((n) => n + 1);
+              list.reload();
             }}
             onCancel={() => setSelected(null)}
           />
@@ -305,7 +296,7 @@ function UsersScreen() {
             onChanged={(user, text) => {
               setMessage(text);
               if (user) setSelected(user);
-              setReload((n) => n + 1);
+              list.reload();
             }}
             onClose={() => setSelected(null)}
           />

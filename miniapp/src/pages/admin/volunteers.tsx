@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
@@ -6,7 +6,6 @@ import {
   VOLUNTEER_CATEGORY_LABELS,
   volunteerInput,
   volunteerPatch,
-  type Page,
   type VolunteerCategory,
   type VolunteerView,
 } from '@sa/contracts';
@@ -20,14 +19,16 @@ import {
   Choice,
   Failed,
   Notice,
-  Pager,
+  PagedList,
   TextField,
   serverFieldErrors,
   streetOptions,
   useAreas,
+  usePagedList,
   zodFieldErrors,
   type Areas,
   type FieldErrors,
+  type PageQuery,
 } from './ui';
 
 const LIMIT = 50;
@@ -151,38 +152,21 @@ function InvitationCode({ code }: { code: string }) {
 
 type Filters = { q: string; category: VolunteerCategory | 'all'; streetId: number; active: 'all' | 'true' | 'false' };
 
+const fetchPage = (filters: Filters, page: PageQuery) =>
+  fetchVolunteers({
+    q: filters.q.trim() || undefined,
+    category: filters.category === 'all' ? undefined : filters.category,
+    streetId: filters.streetId || undefined,
+    active: filters.active === 'all' ? undefined : filters.active === 'true',
+    ...page,
+  });
+
 function VolunteersScreen() {
   const { areas, error: areasError, reload: reloadAreas } = useAreas();
-  const [filters, setFilters] = useState<Filters>({ q: '', category: 'all', streetId: 0, active: 'true' });
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<Page<VolunteerView> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  const list = usePagedList<Filters, VolunteerView>({ q: '', category: 'all', streetId: 0, active: 'true' }, fetchPage, LIMIT);
+  const { filters, filter } = list;
   const [selected, setSelected] = useState<VolunteerView | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stale = false;
-    setError(null);
-    fetchVolunteers({
-      q: filters.q.trim() || undefined,
-      category: filters.category === 'all' ? undefined : filters.category,
-      streetId: filters.streetId || undefined,
-      active: filters.active === 'all' ? undefined : filters.active === 'true',
-      limit: LIMIT,
-      offset,
-    })
-      .then((result) => !stale && setPage(result))
-      .catch((failure: unknown) => !stale && setError(errorMessage(failure)));
-    return () => {
-      stale = true;
-    };
-  }, [filters, offset, reload]);
-
-  const filter = <K extends keyof Filters>(key: K) => (value: Filters[K]) => {
-    setOffset(0);
-    setFilters((f) => ({ ...f, [key]: value }));
-  };
 
   return (
     <View className='admin-split'>
@@ -212,36 +196,31 @@ function VolunteersScreen() {
           </Action>
         </View>
         {message && <Notice>{message}</Notice>}
-        <Failed message={error} onRetry={() => setReload((n) => n + 1)} />
-        {page && (
-          <View className='card' role='list' aria-label='社会监督员名册'>
-            {page.items.length === 0 && <View className='admin-text'>没有符合条件的社会监督员。</View>}
-            {page.items.map((v) => (
-              <View key={v.id} className='list-item volunteer-row' role='listitem'>
-                <View className='admin-row-title'>
-                  {v.name} <Text className='tag'>{VOLUNTEER_CATEGORY_LABELS[v.category]}</Text>
-                  {!v.active && <Text className='tag admin-tag-off'>已停用</Text>}
-                </View>
-                <View className='admin-text'>
-                  {v.phone} · {v.street?.name ?? '不限街道'} · {v.bound ? `已绑定${v.boundAt ? `（${formatDate(v.boundAt)}）` : ''}` : '未绑定'}
-                </View>
-                <InvitationCode code={v.invitationCode} />
-                <Action
-                  kind='plain'
-                  className='volunteer-edit'
-                  label={`编辑 ${v.name}`}
-                  onPress={() => {
-                    setMessage(null);
-                    setSelected(v);
-                  }}
-                >
-                  编辑
-                </Action>
+        <PagedList list={list} label='社会监督员名册' empty='没有符合条件的社会监督员。'>
+          {(v) => (
+            <View key={v.id} className='list-item volunteer-row' role='listitem'>
+              <View className='admin-row-title'>
+                {v.name} <Text className='tag'>{VOLUNTEER_CATEGORY_LABELS[v.category]}</Text>
+                {!v.active && <Text className='tag admin-tag-off'>已停用</Text>}
               </View>
-            ))}
-            <Pager offset={offset} limit={LIMIT} total={page.total} onChange={setOffset} />
-          </View>
-        )}
+              <View className='admin-text'>
+                {v.phone} · {v.street?.name ?? '不限街道'} · {v.bound ? `已绑定${v.boundAt ? `（${formatDate(v.boundAt)}）` : ''}` : '未绑定'}
+              </View>
+              <InvitationCode code={v.invitationCode} />
+              <Action
+                kind='plain'
+                className='volunteer-edit'
+                label={`编辑 ${v.name}`}
+                onPress={() => {
+                  setMessage(null);
+                  setSelected(v);
+                }}
+              >
+                编辑
+              </Action>
+            </View>
+          )}
+        </PagedList>
       </View>
       <View className='admin-side'>
         {selected === null ? (
@@ -254,7 +233,7 @@ function VolunteersScreen() {
             onSaved={(text) => {
               setMessage(text);
               setSelected(null);
-              setReload((n) => n + 1);
+              list.reload();
             }}
             onCancel={() => setSelected(null)}
           />
