@@ -40,8 +40,9 @@ export function usePhotoUploads(max = PHOTOS_MAX) {
     }
   };
 
-  const choose = async () => {
-    const room = max - photos.length;
+  /** `replace`: the new choice takes the place of what is there (a retake), which stays if the user cancels. */
+  const choose = async ({ replace = false } = {}) => {
+    const room = replace ? max : max - photos.length;
     if (room <= 0) return;
     let chosen: Taro.chooseImage.SuccessCallbackResult;
     try {
@@ -58,7 +59,7 @@ export function usePhotoUploads(max = PHOTOS_MAX) {
         error: file.size > UPLOAD_MAX_BYTES ? TOO_LARGE : null,
       }),
     );
-    setPhotos((list) => [...list, ...added]);
+    setPhotos((list) => (replace ? added : [...list, ...added]));
     for (const photo of added) if (photo.status === 'uploading') await upload(photo.key, photo.path);
   };
 

@@ -56,10 +56,18 @@ describe('我包保的经营主体', () => {
     act(() => screen.getByText('拍照或选择照片').click());
     await waitFor(() => expect(screen.getByText('重新拍照')).toBeTruthy());
     await waitFor(() => expect(container.querySelector('.wb-thumb-note')).toBeNull());
+
+    // A retake replaces the photo: the picker opens again and the new upload is the one recorded.
+    const retake = anUpload();
+    Taro.chooseImage.mockResolvedValue({ tempFiles: [{ path: 'blob:letter-2', size: 300_000 }], tempFilePaths: ['blob:letter-2'], errMsg: 'chooseImage:ok' });
+    Taro.uploadFile.mockResolvedValue({ statusCode: 201, data: JSON.stringify(retake), errMsg: 'uploadFile:ok' });
+    act(() => screen.getByText('重新拍照').click());
+    await waitFor(() => expect(container.querySelector('.wb-thumb-img')?.getAttribute('src')).toBe('blob:letter-2'));
+    await waitFor(() => expect(container.querySelector('.wb-thumb-note')).toBeNull());
     act(() => screen.getByText('确认录入').click());
 
     await waitFor(() => expect(sent.filter((r) => path(r) === '/api/v1/commitments')).toHaveLength(1));
-    expect(sent.find((r) => path(r) === '/api/v1/commitments')!.data).toEqual({ businessId: 31, signedOn: '2026-12-01', photoUploadId: upload.id });
+    expect(sent.find((r) => path(r) === '/api/v1/commitments')!.data).toEqual({ businessId: 31, signedOn: '2026-12-01', photoUploadId: retake.id });
     expect(await screen.findByText('已签第 1 版，2026-12-01 签字')).toBeTruthy();
   });
 

@@ -77,10 +77,7 @@ function CommitmentForm({ business, onDone, onCancel }: { business: MyBusiness; 
       <Button
         className='btn-plain wb-commitment-photo'
         size='mini'
-        {...pressable(() => {
-          photo.reset();
-          void photo.choose();
-        })}
+        {...pressable(() => void photo.choose({ replace: true }))}
       >
         {uploaded ? '重新拍照' : '拍照或选择照片'}
       </Button>
