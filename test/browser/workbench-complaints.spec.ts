@@ -1,24 +1,16 @@
 // The handling side of a complaint in Chromium, through the UI: a resident files, an office handles it on the
 // workbench, the resident reads the answer. The API is used only to choose test data and to check what was stored.
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplaintPublicView, Me, MyBusiness, WorkbenchComplaint } from '@sa/contracts';
 import { aPhoto } from '../../server/src/uploads/testing/photo-builder';
-import { repoRoot, startServerProcess } from '../support/server-process';
+import { apiClient, bodyText, chromiumFound, launchChromium, openPage, PHONE, shoot, signInWithPassword, WAIT } from '../support/browser';
+import { startServerProcess } from '../support/server-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const outDir = join(repoRoot, 'test-output');
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) console.warn(`[browser] ${CHROMIUM} not found: workbench complaints browser test skipped`);
+const haveBrowser = chromiumFound('workbench complaints');
 
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 900 };
-const PASSWORD = 'Demo@2026';
 const CREDIT_CODE = '91320100MA1XXXXX0X';
 const CREDIT_CODE_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/; // as in @sa/contracts penaltyDecisionInput
-const WAIT = { timeout: 20_000 };
 
 type Staff = { username: string; token: string; me: Me };
 
@@ -29,18 +21,7 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
   let businesses: MyBusiness[];
   const staffByOffice = new Map<number, Staff>();
 
-  const api = async <T>(path: string, token?: string, init: RequestInit = {}): Promise<T> => {
-    const res = await fetch(server.baseUrl + path, {
-      ...init,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers },
-    });
-    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  const passwordToken = async (username: string) =>
-    (await api<{ token: string }>('/api/v1/auth/password', undefined, { method: 'POST', body: JSON.stringify({ username, password: PASSWORD }) })).token;
-  const devToken = async (username: string) =>
-    (await api<{ token: string }>('/api/v1/auth/wechat', undefined, { method: 'POST', body: JSON.stringify({ code: `dev:${username}` }) })).token;
+  const { api, passwordToken, devToken } = apiClient(() => server.baseUrl);
   const staffFor = (b: MyBusiness): Staff => {
     const staff = b.office && staffByOffice.get(b.office.id);
     if (!staff) throw new Error(`no demo staff login for ${b.name}`);
@@ -48,12 +29,8 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
   };
 
   beforeAll(async () => {
-    mkdirSync(outDir, { recursive: true });
     server = await startServerProcess();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     // Facts for choosing test data: which office handles each of cadre-d1's businesses, and who signs in for it.
     for (const username of ['office1', 'office2', 'office3']) {
       const token = await passwordToken(username);
@@ -73,45 +50,8 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
 
   // ---------------------------------------------------------------- helpers
 
-  const newPage = async () => {
-    const page = await browser.newPage({ viewport: PHONE, deviceScaleFactor: 1 });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    return { page, errors };
-  };
+  const newPage = () => openPage(browser, { viewport: PHONE, deviceScaleFactor: 1 });
 
-  /**
-   * The screen at 375 and at 1280 px, all of it: h5 pages scroll inside Taro's page element, not the document,
-   * so the viewport is made as tall as that content for the picture. The page goes back to the phone size after.
-   */
-  const shoot = async (page: Page, screen: string, settle?: Locator) => {
-    // A success toast would cover the form in the picture.
-    await page
-      .waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((t) => t.style.display === 'none' || t.style.opacity === '0' || !t.isConnected), null, { timeout: 5_000 })
-      .catch(() => undefined);
-    // A page opened a moment ago may still be sliding in.
-    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-    for (const [size, suffix] of [[PHONE, '375'], [DESKTOP, '1280']] as const) {
-      await page.setViewportSize(size);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      if (settle) await settle.first().waitFor(WAIT);
-      const extra = await page.evaluate(() =>
-        Math.max(
-          0,
-          ...[...document.querySelectorAll('.taro_page, .taro-tabbar__panel, body, html')].map((el) => el.scrollHeight - el.clientHeight),
-        ),
-      );
-      await page.setViewportSize({ width: size.width, height: Math.min(size.height + extra, 8000) });
-      await page.evaluate(() => {
-        for (const el of document.querySelectorAll('.taro_page, .taro-tabbar__panel, body, html')) el.scrollTop = 0;
-        return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      });
-      await page.screenshot({ path: join(outDir, `${screen}-${suffix}.png`) });
-    }
-    await page.setViewportSize(PHONE);
-  };
-
-  const bodyText = (page: Page) => page.locator('body').innerText();
   const activeText = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');
 
   /** What the focus should land on: an element (or one inside) with this class, an aria-label, or its text. */
@@ -169,19 +109,6 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     await input.fill(username);
     await page.locator('.dev-login').click();
     await page.locator('.profile-name').waitFor(WAIT);
-  };
-
-  /** Staff sign in on 我的 with username and password; Enter in the password field submits. */
-  const staffLogin = async (page: Page, username: string) => {
-    await openMine(page);
-    const user = page.getByLabel('用户名', { exact: true });
-    await user.waitFor(WAIT);
-    await user.fill(username);
-    const password = page.getByLabel('密码', { exact: true });
-    await password.fill(PASSWORD);
-    await password.press('Enter');
-    await page.waitForURL(/pages\/workbench\/index/, WAIT);
-    await page.locator('.wb-queue').waitFor(WAIT);
   };
 
   /** 随手拍: the business from the registry by its name. */
@@ -274,7 +201,7 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
 
     // The office's staff member signs in and handles it on the workbench.
     const { page: office, errors: officeErrors } = await newPage();
-    await staffLogin(office, staff.username);
+    await signInWithPassword(office, server.baseUrl, staff.username, { submit: 'enter' });
     await shoot(office, 'workbench-queue', office.locator('.wb-row'));
     // Keyboard only: find it by its tracking number, open it, accept it.
     await tabTo(office, byLabel('按受理编号查找'), 'the tracking-number search');
@@ -441,7 +368,7 @@ describe.skipIf(!haveBrowser)('workbench complaints in Chromium: filed by a resi
     expect(await bodyText(resident)).toContain('受理期限');
 
     const { page: office, errors: officeErrors } = await newPage();
-    await staffLogin(office, staff.username);
+    await signInWithPassword(office, server.baseUrl, staff.username, { submit: 'enter' });
     await openWorkbenchComplaint(office, trackingNo);
     await act(office, '受理', '已受理');
     expect(await office.locator('.wb-deadline-MEDIATE').innerText()).toContain('45 个工作日');

@@ -2,10 +2,8 @@
 // business (never seeing who reported it) and records a commitment letter; the office sees the follow-up; the
 // bureau admin regrades a business, meets the tier rule and reassigns it, and tours the other admin screens; office
 // staff edit a reply template. The API only chooses test data, sets up the complaint and checks what was stored.
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   AssignmentView,
@@ -20,17 +18,23 @@ import type {
   WorkbenchComplaint,
 } from '@sa/contracts';
 import { aPhoto } from '../../server/src/uploads/testing/photo-builder';
-import { repoRoot, startServerProcess } from '../support/server-process';
+import {
+  apiClient,
+  bodyText,
+  chromiumFound,
+  DEMO_PASSWORD,
+  DESKTOP,
+  expectOnWorkbench,
+  launchChromium,
+  openPage,
+  openStaffSignIn,
+  shoot,
+  signInWithPassword,
+  WAIT,
+} from '../support/browser';
+import { startServerProcess } from '../support/server-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const outDir = join(repoRoot, 'test-output');
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) console.warn(`[browser] ${CHROMIUM} not found: workbench roles browser test skipped`);
-
-const PASSWORD = 'Demo@2026';
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 900 };
-const WAIT = { timeout: 20_000 };
+const haveBrowser = chromiumFound('workbench roles');
 /** The real-name reporter of the complaint the cadre follows up: none of this may reach the cadre's screen. */
 const REPORTER = { name: '欧阳知秋', phone: '13912345678' };
 const MASKED_PHONE = /1\d{2}\*{4}\d{4}/;
@@ -42,76 +46,23 @@ describe.skipIf(!haveBrowser)('the workbench for cadres, the admin and reply tem
   let server: Awaited<ReturnType<typeof startServerProcess>>;
   let browser: Browser;
   let adminToken: string;
-  const contexts: BrowserContext[] = [];
-
-  const api = async <T>(path: string, token?: string, init: RequestInit = {}): Promise<T> => {
-    const res = await fetch(server.baseUrl + path, {
-      ...init,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers },
-    });
-    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  const passwordToken = async (username: string) =>
-    (await api<{ token: string }>('/api/v1/auth/password', undefined, { method: 'POST', body: JSON.stringify({ username, password: PASSWORD }) })).token;
+  const { api, passwordToken, devToken } = apiClient(() => server.baseUrl);
 
   beforeAll(async () => {
-    mkdirSync(outDir, { recursive: true });
     server = await startServerProcess();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     adminToken = await passwordToken('admin');
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
     await server?.stop();
   });
 
   // ---------------------------------------------------------------- helpers
 
-  /** A browser of its own (its own stored session), at desktop width; page errors are collected. */
-  const openBrowser = async () => {
-    // zh-CN as the bureau's browsers are: the date input shows 年/月/日.
-    const context = await browser.newContext({ viewport: DESKTOP, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    return { page, errors };
-  };
-
-  /**
-   * After a resize the root font size, which every Taro size is relative to, is set by the page's resize handlers,
-   * Taro's own once more 500 ms later: the shot waits for that, as a user's eye would not notice.
-   */
-  const afterResize = (page: Page) =>
-    page.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 550)));
-
-  /**
-   * The screen at 375 and 1280 px, whole: Taro scrolls inside the page element, not the document, so the viewport
-   * is made as tall as the page for the shot.
-   */
-  const shoot = async (page: Page, screen: string) => {
-    const before = page.viewportSize() ?? DESKTOP;
-    for (const [size, suffix] of [[PHONE, '375'], [DESKTOP, '1280']] as const) {
-      await page.setViewportSize(size);
-      await afterResize(page);
-      const tall = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll<HTMLElement>('.taro_page')].map((p) => p.scrollHeight)));
-      if (tall > size.height) {
-        await page.setViewportSize({ width: size.width, height: Math.min(tall, 7000) });
-        await afterResize(page);
-      }
-      await page.screenshot({ path: join(outDir, `${screen}-${suffix}.png`) });
-    }
-    await page.setViewportSize(before);
-    await afterResize(page);
-  };
-
-  const bodyText = (page: Page) => page.locator('body').innerText();
+  /** A browser of its own (its own stored session) at desktop width, in zh-CN as the bureau's are: dates show 年/月/日. */
+  const openBrowser = () => openPage(browser, { viewport: DESKTOP, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 
   /** Presses Tab until `target` (or something inside it) has the focus; fails after `max` presses. */
   const tabTo = async (page: Page, target: Locator, what: string, max = 60) => {
@@ -142,31 +93,18 @@ describe.skipIf(!haveBrowser)('the workbench for cadres, the admin and reply tem
     await page.keyboard.press(key === ' ' ? 'Space' : key);
   };
 
-  /**
-   * Signs in on 我的 → 工作人员登录 as staff do, and lands on the workbench. With `keyboard`, the username and
-   * password are reached with Tab and the form is sent with Enter.
-   */
-  const signIn = async (page: Page, username: string, { keyboard = false, screenshot = false } = {}) => {
-    await page.goto(server.baseUrl + '/#/pages/mine/index');
-    const user = page.getByLabel('用户名', { exact: true });
-    const password = page.getByLabel('密码', { exact: true });
-    await user.waitFor(WAIT);
-    if (screenshot) await shoot(page, 'staff-login');
-    if (keyboard) {
-      await tabTo(page, user, 'the username');
-      await expectFocusVisible(page);
-      await page.keyboard.type(username);
-      await tabTo(page, password, 'the password');
-      await expectFocusVisible(page);
-      await page.keyboard.type(PASSWORD);
-      await page.keyboard.press('Enter');
-    } else {
-      await user.fill(username);
-      await password.fill(PASSWORD);
-      await page.locator('.staff-login').click();
-    }
-    await page.waitForURL(/#\/pages\/workbench\/index/, WAIT);
-    await page.locator('.wb-queue').waitFor(WAIT);
+  /** Signs in on 我的 → 工作人员登录 by keyboard: the username and password reached with Tab, sent with Enter. */
+  const signInByKeyboard = async (page: Page, username: string) => {
+    const { user, password } = await openStaffSignIn(page, server.baseUrl);
+    await shoot(page, 'staff-login');
+    await tabTo(page, user, 'the username');
+    await expectFocusVisible(page);
+    await page.keyboard.type(username);
+    await tabTo(page, password, 'the password');
+    await expectFocusVisible(page);
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await expectOnWorkbench(page);
   };
 
   /** A photo through the h5 picker (Taro's chooseImage opens a file input): a real JPEG, as a phone would send. */
@@ -212,7 +150,7 @@ describe.skipIf(!haveBrowser)('the workbench for cadres, the admin and reply tem
 
     // The cadre signs in with the keyboard and lands on the workbench with the complaint in their queue.
     const { page, errors } = await openBrowser();
-    await signIn(page, 'cadre-d1', { keyboard: true, screenshot: true });
+    await signInByKeyboard(page, 'cadre-d1');
     const row = queueRow(page, filed.trackingNo);
     await row.waitFor(WAIT);
     await expect.poll(() => row.innerText(), WAIT).toContain(business.name);
@@ -265,7 +203,7 @@ describe.skipIf(!haveBrowser)('the workbench for cadres, the admin and reply tem
 
     // The handling office's staff member, in their own browser, sees the follow-up and its photo, and the trail.
     const office = await openBrowser();
-    await signIn(office.page, staff.username);
+    await signInWithPassword(office.page, server.baseUrl, staff.username);
     const officeRow = queueRow(office.page, filed.trackingNo);
     await officeRow.waitFor(WAIT);
     await shoot(office.page, 'workbench-office-queue');
@@ -334,7 +272,7 @@ describe.skipIf(!haveBrowser)('the workbench for cadres, the admin and reply tem
     expect(district.tier).toBe('DISTRICT');
 
     const { page, errors } = await openBrowser();
-    await signIn(page, 'admin');
+    await signInWithPassword(page, server.baseUrl, 'admin');
     await pressWithKeyboard(page, navLink(page, '区食安办管理'), '区食安办管理');
     await page.waitForURL(/#\/pages\/admin\/index/, WAIT);
     // The 2027 schedule has not been entered: the overview says so.
@@ -430,7 +368,7 @@ describe.skipIf(!haveBrowser)('the workbench for cadres, the admin and reply tem
     await pressWithKeyboard(page, userPanel.locator('.user-disable'), '启用账号');
     await expect.poll(() => userPanel.innerText(), WAIT).toContain('账号正常');
     // Set-up: resident2 signs in on their phone (not an admin step), so 强制下线 has a session to end.
-    const residentToken = (await api<{ token: string }>('/api/v1/auth/wechat', undefined, { method: 'POST', body: JSON.stringify({ code: 'dev:resident2' }) })).token;
+    const residentToken = await devToken('resident2');
     await api<Me>('/api/v1/me', residentToken);
     await pressWithKeyboard(page, userPanel.locator('.user-revoke'), '强制下线');
     await expect.poll(() => bodyText(page), WAIT).toMatch(/已强制下线 .+：结束 1 个登录会话/);
@@ -477,7 +415,7 @@ describe.skipIf(!haveBrowser)('the workbench for cadres, the admin and reply tem
 
   it('office staff change a reply template, save it, and find it changed after a reload', async () => {
     const { page, errors } = await openBrowser();
-    await signIn(page, 'office1');
+    await signInWithPassword(page, server.baseUrl, 'office1');
     await pressWithKeyboard(page, navLink(page, '答复模板'), '答复模板');
     await page.waitForURL(/#\/pages\/workbench\/templates/, WAIT);
     const first = page.locator('.wb-template').first();
