@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { aBusiness, aCadre, anAssignment, aUser, aWorld, type World } from '../support/builders';
+import { aCadre, aUser, aWorld, type World } from '../support/builders';
+import { aComplaintWorld, aReportBody } from '../support/complaint-world';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { aPhoto } from '../../server/src/uploads/testing/photo-builder';
-import { seedOfficialHolidays } from '../../server/src/calendar/calendar.seed';
 
 const shanghai = (isoLocal: string) => new Date(`${isoLocal}+08:00`);
 
@@ -20,13 +20,7 @@ describe('complaints through the HTTP API', () => {
   afterAll(async () => app?.close());
 
   beforeEach(async () => {
-    await app.truncate();
-    await seedOfficialHolidays(app.prisma);
-    app.clock.travelTo(new Date());
-    world = await aWorld(app.prisma);
-    business = await aBusiness().named('李记小吃店').grade('D').in(world.community).at('东湖路 18 号', 32.0601, 118.7969).build(app.prisma);
-    cadre = await aCadre().named('陈秀兰').tier('COMMUNITY').of(world.community).build(app.prisma);
-    await anAssignment().of(business).to(cadre).build(app.prisma);
+    ({ world, business, cadre } = await aComplaintWorld(app));
     const otherCadre = await aCadre().named('王建军').tier('COMMUNITY').of(world.otherCommunity).build(app.prisma);
     await aUser().username('resident').named('张小梅').build(app.prisma);
     await aUser().username('resident2').named('刘洋').build(app.prisma);
@@ -45,18 +39,7 @@ describe('complaints through the HTTP API', () => {
     };
   });
 
-  const report = (over: Record<string, unknown> = {}) => ({
-    kind: 'REPORT',
-    category: 'EXPIRED_FOOD',
-    businessId: business.id,
-    description: '店内冷柜里的酸奶已经过期三天仍在销售',
-    anonymous: false,
-    reporterName: '张小梅',
-    contactPhone: '13812341234',
-    reporterAddress: '东湖路 20 号 3 栋 201 室',
-    idempotencyKey: randomUUID(),
-    ...over,
-  });
+  const report = (over: Record<string, unknown> = {}) => aReportBody(business, over);
 
   const decision = {
     type: 'PENALTY',

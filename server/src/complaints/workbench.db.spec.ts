@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkbenchComplaint, WorkbenchQueue } from '@sa/contracts';
-import { aBusiness, aCadre, anAssignment, aUser, aWorld, type World } from '../../../test/support/builders';
+import { aCadre, aUser, type World } from '../../../test/support/builders';
 import { aComplaint } from '../../../test/support/complaint-builder';
+import { aComplaintWorld } from '../../../test/support/complaint-world';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
-import { seedOfficialHolidays } from '../calendar/calendar.seed';
 import { aPhoto } from '../uploads/testing/photo-builder';
 
 const shanghai = (isoLocal: string) => new Date(`${isoLocal}+08:00`);
@@ -28,14 +28,8 @@ describe('the workbench through the HTTP API', () => {
   afterAll(async () => app?.close());
 
   beforeEach(async () => {
-    await app.truncate();
-    await seedOfficialHolidays(app.prisma);
-    app.clock.travelTo(new Date());
-    world = await aWorld(app.prisma);
-    business = await aBusiness().named('李记小吃店').grade('D').in(world.community).at('东湖路 18 号').build(app.prisma);
-    cadre = await aCadre().named('陈秀兰').tier('COMMUNITY').of(world.community).build(app.prisma);
+    ({ world, business, cadre } = await aComplaintWorld(app));
     otherCadre = await aCadre().named('王建军').tier('COMMUNITY').of(world.otherCommunity).build(app.prisma);
-    await anAssignment().of(business).to(cadre).build(app.prisma);
     await aUser().username('resident').named('林晓燕').build(app.prisma);
     await aUser().role('OFFICE_STAFF').username('office1').named('周明').office(world.office).build(app.prisma);
     await aUser().role('OFFICE_STAFF').username('office2').named('吴芳').office(world.otherOffice).build(app.prisma);

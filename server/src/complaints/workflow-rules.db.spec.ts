@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { aBusiness, aCadre, anAssignment, aUser, aWorld, type World } from '../../../test/support/builders';
+import { aUser, type World } from '../../../test/support/builders';
+import { aComplaintWorld, aReportBody } from '../../../test/support/complaint-world';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
-import { seedOfficialHolidays } from '../calendar/calendar.seed';
 import { aPhoto } from '../uploads/testing/photo-builder';
 
 // Statutory rules of issue 6, on the real 2026 working-day calendar, through the HTTP API.
@@ -21,14 +21,7 @@ describe('statutory workflow rules', () => {
   afterAll(async () => app?.close());
 
   beforeEach(async () => {
-    await app.truncate();
-    await seedOfficialHolidays(app.prisma);
-    // Each test logs in on the real day and then stands the server on the days it needs.
-    app.clock.travelTo(new Date());
-    world = await aWorld(app.prisma);
-    business = await aBusiness().named('李记小吃店').grade('D').in(world.community).at('东湖路 18 号', 32.0601, 118.7969).build(app.prisma);
-    const cadre = await aCadre().named('陈秀兰').tier('COMMUNITY').of(world.community).build(app.prisma);
-    await anAssignment().of(business).to(cadre).build(app.prisma);
+    ({ world, business } = await aComplaintWorld(app));
     await aUser().username('resident').named('张小梅').build(app.prisma);
     await aUser().role('VOLUNTEER').username('volunteer').named('刘代表').build(app.prisma);
     await aUser().role('OFFICE_STAFF').username('staff').office(world.office).build(app.prisma);
@@ -36,18 +29,7 @@ describe('statutory workflow rules', () => {
     tokens = { resident: await app.login('resident'), volunteer: await app.login('volunteer'), staff: await app.login('staff'), admin: await app.login('admin') };
   });
 
-  const submission = (over: Record<string, unknown> = {}) => ({
-    kind: 'REPORT',
-    category: 'EXPIRED_FOOD',
-    businessId: business.id,
-    description: '店内冷柜里的酸奶已经过期三天仍在销售',
-    anonymous: false,
-    reporterName: '张小梅',
-    contactPhone: '13812341234',
-    reporterAddress: '东湖路 20 号 3 栋 201 室',
-    idempotencyKey: randomUUID(),
-    ...over,
-  });
+  const submission = (over: Record<string, unknown> = {}) => aReportBody(business, over);
   const submit = async (over: Record<string, unknown> = {}, token?: string) => {
     const res = await app.post('/api/v1/complaints', submission(over), token);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
