@@ -76,6 +76,9 @@ export const COMPLAINT_CATEGORIES = {
 export type ComplaintCategory = keyof typeof COMPLAINT_CATEGORIES;
 export const COMPLAINT_CATEGORY_CODES = Object.keys(COMPLAINT_CATEGORIES) as [ComplaintCategory, ...ComplaintCategory[]];
 
+/** Photos attached to a report, a reopening or a follow-up: uploaded first, at most 9. */
+export const photoIdList = z.array(z.string().uuid()).max(9, '最多上传 9 张照片').default([]);
+
 const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写有效的手机号或座机号');
 
 /** A submission; `BOTH` is split into a 投诉 and a 举报 that are linked. */
@@ -90,7 +93,7 @@ export const createComplaintRequest = z.object({
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
   description: formText(10, 2000, { multiline: true, minMessage: '请至少用 10 个字描述问题', maxMessage: '描述不能超过 2000 字' }),
-  photoIds: z.array(z.string().uuid()).max(9, '最多上传 9 张照片').default([]),
+  photoIds: photoIdList,
   anonymous: z.boolean(),
   reporterName: formText(2, 40).optional(),
   contactPhone: phone.optional(),

@@ -17,6 +17,8 @@ import {
   type PenaltyDecisionType,
   type PenaltyKind,
   type WORKFLOW_ACTIONS,
+  photoIdList,
+  trackComplaintQuery,
 } from './complaints';
 import { dbId, dbIdParam, type CadreSummary, type Ref } from './registry';
 
@@ -111,7 +113,7 @@ export const FOLLOW_UP_KIND_LABELS: Record<FollowUpKind, string> = { VISITED: '�
 export const followUpInput = z.object({
   kind: z.enum(FOLLOW_UP_KINDS, '请选择跟进方式'),
   note: formText(2, 1000, { multiline: true, minMessage: '请填写跟进情况' }),
-  photoIds: z.array(z.string().uuid()).max(9, '最多上传 9 张照片').default([]),
+  photoIds: photoIdList,
 });
 export type FollowUpInput = z.infer<typeof followUpInput>;
 
@@ -274,21 +276,16 @@ export type UserView = {
   createdAt: string;
 };
 
-/** POST /api/v1/complaints/track/reopen: a guest reopens with the tracking number and query code. */
-export const guestReopenRequest = z.object({
-  trackingNo: z.string().trim().toUpperCase().regex(/^SA\d{8}-\d{6}$/, '受理编号格式应为 SA20261129-000123'),
-  queryCode: z.string().trim().toUpperCase().min(6).max(12),
-  reason: formText(2, 500, { multiline: true, minMessage: '请说明未解决的情况' }),
-  photoIds: z.array(z.string().uuid()).max(9, '最多上传 9 张照片').default([]),
-});
-export type GuestReopenRequest = z.infer<typeof guestReopenRequest>;
-
 /** The logged-in reporter's reopen body (POST /api/v1/complaints/:id/reopen). */
 export const reopenRequest = z.object({
   reason: formText(2, 500, { multiline: true, minMessage: '请说明未解决的情况' }),
-  photoIds: z.array(z.string().uuid()).max(9, '最多上传 9 张照片').default([]),
+  photoIds: photoIdList,
 });
 export type ReopenRequest = z.infer<typeof reopenRequest>;
+
+/** POST /api/v1/complaints/track/reopen: a guest reopens with the tracking number and query code. */
+export const guestReopenRequest = trackComplaintQuery.extend(reopenRequest.shape);
+export type GuestReopenRequest = z.infer<typeof guestReopenRequest>;
 
 /** GET /api/v1/admin/calendar/years: which years have their official schedule entered. */
 export type CalendarYearStatus = { year: number; hasSchedule: boolean; provisionalDeadlines: number };
