@@ -39,9 +39,38 @@ export type Me = SessionUser & {
   cadreId: number | null;
   /** A WeChat identity opens this account (a resident's own, or a staff member's 账号绑定). */
   wechatBound: boolean;
+  /** the mobile number verified by SMS code, masked (138****5678), or null */
+  phoneMasked: string | null;
 };
 
 export const bindVolunteerRequest = z.object({
   invitationCode: z.string().trim().toUpperCase().min(4, '请输入邀请码').max(32),
 });
 export type BindVolunteerRequest = z.infer<typeof bindVolunteerRequest>;
+
+/** A mainland mobile number: 11 digits starting 1[3-9]; spaces, dashes and a +86 prefix are accepted and dropped. */
+export const mobilePhone = z
+  .string()
+  .trim()
+  .max(20)
+  .transform((s) => s.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, ''))
+  .refine((s) => /^1[3-9]\d{9}$/.test(s), '请输入 11 位手机号码');
+
+export const SMS_CODE_LENGTH = 6;
+export const SMS_CODE_TTL_SECONDS = 300;
+export const SMS_RESEND_SECONDS = 60;
+export const SMS_DAILY_LIMIT = 10;
+export const SMS_MAX_WRONG = 5;
+
+/** POST /api/v1/auth/sms/code and POST /api/v1/me/phone/code */
+export const smsCodeRequest = z.object({ phone: mobilePhone });
+export type SmsCodeRequest = z.infer<typeof smsCodeRequest>;
+/** The same reply whether or not the phone is known. `demo`: no SMS provider is configured, the code is in the server log. */
+export type SmsCodeResponse = { sent: true; resendAfterSeconds: number; demo: boolean };
+
+/** POST /api/v1/auth/sms → LoginResponse, and POST /api/v1/me/phone (link a phone to the signed-in account) → Me */
+export const smsLoginRequest = z.object({
+  phone: mobilePhone,
+  code: z.string().trim().regex(/^\d{6}$/, '请输入 6 位验证码'),
+});
+export type SmsLoginRequest = z.infer<typeof smsLoginRequest>;

@@ -37,7 +37,7 @@ export const COMPLAINT_OUTCOME_LABELS: Record<ComplaintOutcome, string> = {
   NOT_OUR_REMIT: '不属于本部门职责',
 };
 
-export const DEADLINE_KINDS = ['ACCEPT', 'VERIFY', 'MEDIATE', 'NOTIFY_REPORTER', 'TERMINATION_NOTICE', 'CASE_DECISION'] as const;
+export const DEADLINE_KINDS = ['ACCEPT', 'VERIFY', 'MEDIATE', 'NOTIFY_REPORTER', 'TERMINATION_NOTICE', 'CASE_DECISION', 'DISCLOSE'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   ACCEPT: '受理期限',
@@ -46,6 +46,7 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   NOTIFY_REPORTER: '告知举报人期限',
   TERMINATION_NOTICE: '终止调解告知期限',
   CASE_DECISION: '处罚决定期限',
+  DISCLOSE: '处罚信息公示期限',
 };
 export type DeadlineUnit = 'WORKING_DAYS' | 'CALENDAR_DAYS';
 export type DeadlineState = 'OPEN' | 'MET' | 'CANCELLED';

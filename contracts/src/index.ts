@@ -7,3 +7,5 @@ export * from './complaints';
 export * from './notifications';
 export * from './uploads';
 export * from './workbench';
+export * from './content';
+export * from './public';

@@ -36,3 +36,20 @@ export type NotificationList = { items: NotificationItem[]; total: number; unrea
 /** What one run of the deadline sweep did. */
 /** `closed`: resolved complaints archived once the reporter's 15-day reopen window has passed. */
 export type SweepResult = { today: string; escalated: number; reminded: number; notified: number; failed: number; closed: number };
+
+/** What the user chose for one template in wx.requestSubscribeMessage: accept adds a one-time grant. */
+export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;
+export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
+
+/** POST /api/v1/me/subscriptions: the result of requestSubscribeMessage, template id → choice. */
+export const subscriptionsRequest = z.object({
+  results: z
+    .record(z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '模板编号格式不正确'), z.enum(SUBSCRIBE_RESULTS))
+    .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 3, '一次最多订阅 3 个模板'),
+});
+export type SubscriptionsRequest = z.infer<typeof subscriptionsRequest>;
+/** The remaining one-time grants of the signed-in user per template. */
+export type SubscriptionsView = { grants: { templateId: string; remaining: number }[] };
+
+/** GET /api/v1/subscribe-templates: the template ids configured on the server, for requestSubscribeMessage. */
+export type SubscribeTemplates = { templateIds: string[] };

@@ -5,7 +5,10 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages/track', pages: ['index'] },
     { root: 'pages/complaint', pages: ['index'] },
-    { root: 'pages/workbench', pages: ['index', 'templates', 'businesses'] },
+    { root: 'pages/news', pages: ['index', 'article'] },
+    { root: 'pages/public', pages: ['penalties', 'streets', 'street', 'business'] },
+    { root: 'pages/privacy', pages: ['index'] },
+    { root: 'pages/workbench', pages: ['index', 'templates', 'businesses', 'articles', 'article-edit', 'disclosures'] },
     { root: 'pages/admin', pages: ['index', 'businesses', 'cadres', 'volunteers', 'users', 'calendar'] },
   ],
   window: {

@@ -13,6 +13,11 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { UsersModule } from './users/users.module';
+import { ContentModule } from './content/content.module';
+import { DisclosureModule } from './disclosure/disclosure.module';
+import { PublicModule } from './public/public.module';
+import { SmsModule } from './sms/sms.module';
+import { ContentSafetyModule } from './content-safety/content-safety.module';
 import { JsonLogger } from './common/logger';
 import { RateLimitGuard } from './common/rate-limit';
 import { Clock } from './common/clock';
@@ -40,7 +45,10 @@ export class AppModule {
   static forRoot(env: Env, db: Database, logger: JsonLogger): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule, EscalationModule, CalendarModule, ComplaintsModule, UploadsModule, UsersModule],
+      imports: [
+        CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule, EscalationModule, CalendarModule, ComplaintsModule, UploadsModule, UsersModule,
+        ContentModule, DisclosureModule, PublicModule, SmsModule, ContentSafetyModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -12,7 +12,7 @@ import type {
 } from '@sa/contracts';
 
 export function aMe(overrides: Partial<Me> = {}): Me {
-  return { id: 1, displayName: '张居民', role: 'RESIDENT', volunteer: null, officeId: null, cadreId: null, wechatBound: false, ...overrides };
+  return { id: 1, displayName: '张居民', role: 'RESIDENT', volunteer: null, officeId: null, cadreId: null, wechatBound: false, phoneMasked: null, ...overrides };
 }
 
 export function aLogin(token: string, user: Partial<Me> = {}): LoginResponse {

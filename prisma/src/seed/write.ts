@@ -1,5 +1,6 @@
 // Writes the demo district with a few set-based inserts inside one transaction: all of it or none of it.
 import { Prisma, type PrismaClient } from '../generated/client';
+import { writePublicDemo } from './public-demo';
 import { buildDemoDistrict, DEMO_PASSWORD, DEMO_SEED, type DemoBusiness, type DemoDistrict } from './demo-district';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -157,6 +158,7 @@ async function writeDemo(tx: Prisma.TransactionClient, demo: DemoDistrict, hashe
       boundAt: v.boundAt,
     })),
   });
+  await writePublicDemo(tx, { districtId, offices, streets, communities, users });
 
   return {
     districts: 1,

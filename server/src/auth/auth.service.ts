@@ -89,6 +89,7 @@ export class AuthService {
       cadreId: user.cadreId,
       volunteer: user.volunteer ? { name: user.volunteer.name, category: user.volunteer.category } : null,
       wechatBound: user.openid !== null,
+      phoneMasked: user.phoneMasked,
     };
   }
 

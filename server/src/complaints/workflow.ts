@@ -91,6 +91,8 @@ export const DEADLINE_LIMITS: Record<DeadlineKind, { days: number; unit: Deadlin
   TERMINATION_NOTICE: { days: 7, unit: 'WORKING_DAYS' },
   // 市场监督管理行政处罚程序规定: 90 days from 立案, extendable by 30 with approval.
   CASE_DECISION: { days: 90, unit: 'CALENDAR_DAYS' },
+  // 总局令第45号: a penalty decision is public within 20 WD of the decision (not for warnings alone).
+  DISCLOSE: { days: 20, unit: 'WORKING_DAYS' },
 };
 export const VERIFY_EXTENSION_WORKING_DAYS = 15;
 export const CASE_EXTENSION_CALENDAR_DAYS = 30;

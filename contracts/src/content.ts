@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { formText, paging, type Page } from './common';
+import { plainText } from './registry';
+
+// 宣传: articles in six categories; the server stores `bodyHtml` only after sanitising it.
+export const ARTICLE_CATEGORIES = ['WORK_NEWS', 'SCIENCE', 'NOTICE', 'EXPOSURE', 'MODEL_STREET', 'VOLUNTEER'] as const;
+export type ArticleCategory = (typeof ARTICLE_CATEGORIES)[number];
+export const ARTICLE_CATEGORY_LABELS: Record<ArticleCategory, string> = {
+  WORK_NEWS: '工作动态',
+  SCIENCE: '科普知识',
+  NOTICE: '通知公告',
+  EXPOSURE: '曝光台',
+  MODEL_STREET: '示范街区',
+  VOLUNTEER: '志愿者风采',
+};
+
+export const ARTICLE_STATUSES = ['DRAFT', 'PUBLISHED', 'WITHDRAWN'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = { DRAFT: '草稿', PUBLISHED: '已发布', WITHDRAWN: '已撤回' };
+
+/** The most a body may hold before sanitising (images are referenced by URL, never inlined). */
+export const ARTICLE_BODY_MAX = 100_000;
+
+export const publicArticlesQuery = z.object({
+  category: z.enum(ARTICLE_CATEGORIES).optional(),
+  q: plainText(0, 50).optional(),
+  ...paging,
+});
+export type PublicArticlesQuery = z.infer<typeof publicArticlesQuery>;
+
+export type ArticleListItem = {
+  id: number;
+  title: string;
+  summary: string | null;
+  category: ArticleCategory;
+  /** URL of the cover image, or null */
+  coverUrl: string | null;
+  publishedAt: string;
+  viewCount: number;
+  /** the office that issued a notice, or null for the bureau */
+  office: { id: number; name: string } | null;
+};
+export type ArticleList = Page<ArticleListItem>;
+export type PublicArticle = ArticleListItem & { bodyHtml: string };
+
+export const articleInput = z.object({
+  title: formText(2, 80, { minMessage: '请填写标题', maxMessage: '标题最多 80 字' }),
+  category: z.enum(ARTICLE_CATEGORIES),
+  summary: formText(0, 200, { maxMessage: '摘要最多 200 字' }).optional(),
+  bodyHtml: z.string().min(1, '请填写正文').max(ARTICLE_BODY_MAX, '正文过长'),
+  coverUploadId: z.string().uuid('封面图片编号格式不正确').nullable().optional(),
+  status: z.enum(['DRAFT', 'PUBLISHED']),
+});
+export type ArticleInput = z.infer<typeof articleInput>;
+
+/** PATCH: any field, and `status: "WITHDRAWN"` withdraws a published article. */
+export const articlePatch = articleInput.partial().extend({ status: z.enum(ARTICLE_STATUSES).optional() });
+export type ArticlePatch = z.infer<typeof articlePatch>;
+
+export const adminArticlesQuery = z.object({
+  category: z.enum(ARTICLE_CATEGORIES).optional(),
+  status: z.enum(ARTICLE_STATUSES).optional(),
+  q: plainText(0, 50).optional(),
+  ...paging,
+});
+export type AdminArticlesQuery = z.infer<typeof adminArticlesQuery>;
+
+export type AdminArticle = PublicArticle & {
+  status: ArticleStatus;
+  publishedAt: string | null;
+  coverUploadId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  author: { id: number; displayName: string } | null;
+  /** whether the caller may edit it (admin: all; office staff: their office's notices) */
+  editable: boolean;
+};

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '处罚信息公示' });
