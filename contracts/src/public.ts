@@ -46,12 +46,14 @@ export type ModelStreet = {
 };
 export type ModelStreetDetail = ModelStreet & { businesses: BusinessSummary[] };
 
-/** The public page of a business: registry facts, its 包保 cadre (name and tier only), disclosures, open reports. */
+/**
+ * GET /api/v1/public/businesses/{id}: registry facts, its 包保 cadre (name and tier only) and how many reports about
+ * it are open. Its disclosures come from GET /api/v1/public/penalties?businessId={id}.
+ */
 export type PublicBusiness = BusinessSummary & {
   cadre: Pick<CadreSummary, 'name' | 'tier'> | null;
   modelStreet: Ref | null;
   openReports: number;
-  penalties: PenaltyDisclosure[];
 };
 
 /** A figure is null when there is nothing to compute it from: the page says 暂无数据, never 0 % or 100 %. */
