@@ -9,3 +9,4 @@ export * from './uploads';
 export * from './workbench';
 export * from './content';
 export * from './public';
+export * from './disclosure';
