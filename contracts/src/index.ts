@@ -10,3 +10,4 @@ export * from './workbench';
 export * from './content';
 export * from './public';
 export * from './disclosure';
+export * from './content-safety';

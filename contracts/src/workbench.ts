@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from './auth';
 import { formText, isoDate } from './common';
+import type { ContentFlag } from './content-safety';
 import {
   COMPLAINT_CATEGORY_CODES,
   COMPLAINT_KINDS,
@@ -84,6 +85,8 @@ export type WorkbenchQueueItem = {
   overdue: boolean;
   /** due within 3 working days and not overdue */
   dueSoon: boolean;
+  /** content-safety flag for staff (内容待复核 / 未经内容安全检测 / 图片疑似违规); null when clean or not checked */
+  contentFlag?: ContentFlag | null;
 };
 
 export type WorkbenchQueue = {
@@ -125,6 +128,7 @@ export type FollowUpView = {
   photoIds: string[];
   cadre: CadreSummary;
   createdAt: string;
+  contentFlag?: ContentFlag | null;
 };
 
 export type PenaltyDecisionView = {
@@ -181,6 +185,8 @@ export type WorkbenchComplaint = {
   trail: AuditEntry[];
   followUps: FollowUpView[];
   penaltyDecision: PenaltyDecisionView | null;
+  /** content-safety flag for staff; null when clean or not checked */
+  contentFlag?: ContentFlag | null;
   /**
    * Staff only (absent for cadres, who never learn who reported). Anonymous reports show as 匿名举报人.
    * `canCallBack`: this viewer may reveal the full contact ("查看联系方式", audited).

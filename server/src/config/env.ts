@@ -36,6 +36,12 @@ const envSchema = z.object({
   WECHAT_TEMPLATE_TRANSFERRED: optionalText,
   WECHAT_TEMPLATE_DECIDED: optionalText,
   WECHAT_TEMPLATE_RESOLVED: optionalText,
+  /** Token of the mini-program's 消息推送 (plaintext mode, JSON): verifies WeChat's event pushes; unset refuses them. */
+  WECHAT_PUSH_TOKEN: optionalText,
+  /** Content-safety calls (msg_sec_check, media_check_async) give up after this long: the text is saved, flagged unchecked. */
+  WECHAT_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
+  /** This server's public https origin, for URLs WeChat fetches (photos for media_check_async); unset: photos are not checked. */
+  PUBLIC_BASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   /** Deadline sweep (reminders, 督办) every N seconds; 0 turns it off. */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** WeChat outbox dispatch every N seconds; 0 turns it off. */
@@ -77,7 +83,11 @@ export type Env = {
     secret: string;
     timeoutMs: number;
     templates: { ACCEPTED?: string; TRANSFERRED?: string; DECIDED?: string; RESOLVED?: string };
+    pushToken: string | undefined;
+    checkTimeoutMs: number;
   };
+  /** Unset: nothing is handed to WeChat by URL. */
+  publicBaseUrl: string | undefined;
   portalDir: string | undefined;
   sessionTtlHours: number;
   staffSessionIdleHours: number;
@@ -134,7 +144,10 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
         DECIDED: e.WECHAT_TEMPLATE_DECIDED,
         RESOLVED: e.WECHAT_TEMPLATE_RESOLVED,
       },
+      pushToken: e.WECHAT_PUSH_TOKEN,
+      checkTimeoutMs: e.WECHAT_CHECK_TIMEOUT_MS,
     },
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     portalDir: e.PORTAL_DIR,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     staffSessionIdleHours: e.STAFF_SESSION_IDLE_HOURS,
