@@ -18,6 +18,10 @@ export const ARTICLE_STATUSES = ['DRAFT', 'PUBLISHED', 'WITHDRAWN'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = { DRAFT: '草稿', PUBLISHED: '已发布', WITHDRAWN: '已撤回' };
 
+/** Where an article's images are public: only while a published article shows them (cover or body). */
+export const PUBLIC_IMAGE_PATH = '/api/v1/public/images/';
+export const publicImageUrl = (uploadId: string) => `${PUBLIC_IMAGE_PATH}${uploadId}`;
+
 /** The most a body may hold before sanitising (images are referenced by URL, never inlined). */
 export const ARTICLE_BODY_MAX = 100_000;
 
@@ -65,7 +69,8 @@ export const adminArticlesQuery = z.object({
 });
 export type AdminArticlesQuery = z.infer<typeof adminArticlesQuery>;
 
-export type AdminArticle = PublicArticle & {
+// publishedAt is null for a draft that was never published, so it is redefined rather than intersected.
+export type AdminArticle = Omit<PublicArticle, 'publishedAt'> & {
   status: ArticleStatus;
   publishedAt: string | null;
   coverUploadId: string | null;
