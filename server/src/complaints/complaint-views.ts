@@ -1,5 +1,6 @@
 import {
   COMPLAINT_STATUS_LABELS,
+  DISCLOSURE_EVENT_LABELS,
   FOLLOW_UP_KIND_LABELS,
   WORKFLOW_ACTION_LABELS,
   type AuditEntry,
@@ -128,6 +129,7 @@ export function queueItem(row: QueueRow, streetName: string | null, ctx: Deadlin
 /** Trail entries that are not workflow steps, in Chinese. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ...WORKFLOW_ACTION_LABELS,
+  ...DISCLOSURE_EVENT_LABELS,
   submit: '提交',
   reroute: '改派',
   viewContact: '查看联系方式',

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ComplaintActionRequest, DeadlineKind } from '@sa/contracts';
+import type { ComplaintActionRequest, ContentFlag, DeadlineKind } from '@sa/contracts';
 import { COMPLAINT_STATUS_LABELS, DEADLINE_KIND_LABELS, NOTICE_PARTIES, REJECT_REASONS } from '@sa/contracts';
 import type { AuthUser } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain-exception';
@@ -9,8 +9,11 @@ import { CalendarService } from '../calendar/calendar.service';
 import { shanghaiDate } from '../calendar/working-days';
 import { ENV, type Env } from '../config/env';
 import { NotificationsService } from '../notifications/notifications.service';
+import { ContentSafetyService, TEXT_SCENES } from '../content-safety/content-safety.service';
+import { strongest } from '../content-safety/content-flags';
 import { PRISMA, type Prisma } from '../database/database';
 import { isUniqueViolation } from '../registry/prisma-errors';
+import { requiresDisclosure } from '../disclosure/disclosure-rules';
 import { type ComplaintRecord, ComplaintsRepository } from './complaints.repository';
 import { dueAfter, fromDbDate, planDeadlines, toDbDate } from './deadlines';
 import { penaltyDecisionRow, penaltyDecisions } from './penalty-decisions.repository';
@@ -52,6 +55,7 @@ export class WorkflowService {
     private readonly repo: ComplaintsRepository,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
+    private readonly safety: ContentSafetyService,
     @Inject(PRISMA) private readonly prisma: Prisma,
     @Inject(ENV) env: Env,
   ) {
@@ -96,12 +100,19 @@ export class WorkflowService {
       if (photoIds.length > REOPEN_MAX_PHOTOS) throw new DomainException('TOO_MANY_PHOTOS');
       if (photoIds.length > 0 && (await this.repo.countUploads([...photoIds])) !== new Set(photoIds).size) throw new DomainException('PHOTO_NOT_FOUND');
     }
+    // 内容安全: the reopen reason and photos of a mini-program user; a new flag never weakens the record's.
+    const reopenFlag =
+      req.action === 'reopen' ? await this.safety.screen({ userId: by.userId, texts: [{ text: req.reason ?? '', scene: TEXT_SCENES.comment }], photoIds }) : null;
     if (req.action === 'extendVerification' && c.verifyExtended) throw new DomainException('EXTENSION_ALREADY_USED');
     if (req.action === 'extendCase' && c.caseExtended) throw new DomainException('CASE_EXTENSION_USED');
     const decision = req.action === 'decideCase' ? await this.decisionFor(c, req, by, now) : null;
 
     const starts = startsFor(t, c);
-    const planned = await planDeadlines(this.calendar, starts, today);
+    const planned = [
+      ...(await planDeadlines(this.calendar, starts, today)),
+      // 处罚信息公示 counts from the decision's own date, which may be before the day it is recorded.
+      ...(decision && requiresDisclosure(req.decision!) ? await planDeadlines(this.calendar, ['DISCLOSE'], req.decision!.decisionDate) : []),
+    ];
     // A reporter with an account is told by the in-app notice written with the decision: met at once.
     const metAtOnce = (kind: DeadlineKind) => kind === 'NOTIFY_REPORTER' && c.reporterUserId !== null;
     const extension = await this.extensionFor(c, req.action);
@@ -126,6 +137,7 @@ export class WorkflowService {
             ...(req.action === 'extendVerification' ? { verifyExtended: true } : {}),
             ...(req.action === 'extendCase' ? { caseExtended: true } : {}),
             ...(req.action === 'reopen' ? { resolvedAt: null, outcome: null } : {}),
+            ...(reopenFlag ? { contentFlag: strongest([c.contentFlag as ContentFlag | null, reopenFlag]) } : {}),
           },
         });
         // Someone else moved it first: the table decides again on the fresh state.

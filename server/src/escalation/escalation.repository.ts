@@ -30,8 +30,8 @@ const deadlineSelect = {
 
 export type DueDeadline = P.DeadlineGetPayload<{ select: typeof deadlineSelect }>;
 
-// A deadline left open on a finished complaint has no one left to chase.
-const onOpenComplaint = { complaint: { status: { in: [...OPEN_STATUSES] } } } satisfies P.DeadlineWhereInput;
+// A deadline left open on a finished complaint has no one left to chase, except 处罚信息公示, which outlives the case.
+const stillChased = { OR: [{ kind: 'DISCLOSE' }, { complaint: { status: { in: [...OPEN_STATUSES] } } }] } satisfies P.DeadlineWhereInput;
 
 /** The sweep's queries. Each step is claimed with a conditional update, so only one instance performs it. */
 @Injectable()
@@ -41,7 +41,7 @@ export class EscalationRepository {
   /** Open deadlines whose due date is before `today` (Shanghai) and not yet escalated, after id `afterId`. */
   overdue(today: string, afterId: number, take: number): Promise<DueDeadline[]> {
     return this.prisma.deadline.findMany({
-      where: { state: 'OPEN', escalatedAt: null, dueDate: { lt: toDbDate(today) }, id: { gt: afterId }, ...onOpenComplaint },
+      where: { state: 'OPEN', escalatedAt: null, dueDate: { lt: toDbDate(today) }, id: { gt: afterId }, ...stillChased },
       orderBy: { id: 'asc' },
       take,
       select: deadlineSelect,
@@ -51,7 +51,7 @@ export class EscalationRepository {
   /** Open, not yet reminded deadlines due between `from` and `to` (inclusive). */
   dueBetween(from: string, to: string, afterId: number, take: number): Promise<DueDeadline[]> {
     return this.prisma.deadline.findMany({
-      where: { state: 'OPEN', remindedAt: null, dueDate: { gte: toDbDate(from), lte: toDbDate(to) }, id: { gt: afterId }, ...onOpenComplaint },
+      where: { state: 'OPEN', remindedAt: null, dueDate: { gte: toDbDate(from), lte: toDbDate(to) }, id: { gt: afterId }, ...stillChased },
       orderBy: { id: 'asc' },
       take,
       select: deadlineSelect,
