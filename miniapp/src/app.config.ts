@@ -8,6 +8,7 @@ export default defineAppConfig({
     { root: 'pages/news', pages: ['index', 'article'] },
     { root: 'pages/public', pages: ['penalties', 'streets', 'street', 'business'] },
     { root: 'pages/privacy', pages: ['index'] },
+    { root: 'pages/not-found', pages: ['index'] },
     { root: 'pages/workbench', pages: ['index', 'templates', 'businesses', 'articles', 'article-edit', 'disclosures'] },
     { root: 'pages/admin', pages: ['index', 'businesses', 'cadres', 'volunteers', 'users', 'calendar'] },
   ],
@@ -19,7 +20,8 @@ export default defineAppConfig({
     backgroundColor: '#f4f6f5',
   },
   tabBar: {
-    color: '#8a8f99',
+    // 4.5:1 or more on the white bar (#8a8f99 was 3.25:1).
+    color: '#5c6370',
     selectedColor: '#0b7a4b',
     backgroundColor: '#ffffff',
     borderStyle: 'black',

@@ -1,7 +1,9 @@
 import type { PropsWithChildren } from 'react';
-import { useLaunch } from '@tarojs/taro';
+import Taro, { useLaunch, usePageNotFound } from '@tarojs/taro';
 import { getSession, goToLanding, restoreSession } from './session/session';
 import { showError } from './components/show-error';
+import { applyElderClass, isElderMode } from './components/elder-mode';
+import { H5Chrome } from './components/h5-top-bar';
 import './app.css';
 
 /** The page the app was opened on: the mini-program says; the h5 portal keeps it in the hash (#/pages/...). */
@@ -14,8 +16,15 @@ function launchPath(options: { path?: string } | undefined): string {
 /** Opened at the default entry (首页), a staff session (restored, or a bound WeChat) starts on the workbench. */
 const opensAtEntry = (path: string) => path === '' || path === 'pages/home/index';
 
+/** An unknown route (an old link, a typo) says so, with the way home, instead of an empty screen. */
+export const NOT_FOUND_URL = '/pages/not-found/index';
+
 export default function App({ children }: PropsWithChildren) {
+  usePageNotFound(({ path }: { path?: string }) => {
+    void Taro.redirectTo({ url: `${NOT_FOUND_URL}?from=${encodeURIComponent(path ?? '')}` });
+  });
   useLaunch((options?: { path?: string }) => {
+    applyElderClass(isElderMode());
     const path = launchPath(options);
     restoreSession()
       .then(() => {
@@ -25,6 +34,11 @@ export default function App({ children }: PropsWithChildren) {
       })
       .catch(showError);
   });
-  // children are the pages
-  return children;
+  // children are the pages; on h5 the top bar (返回, title, 长辈版) sits above them, outside Taro's page stack.
+  return (
+    <>
+      {process.env.TARO_ENV === 'h5' && <H5Chrome />}
+      {children}
+    </>
+  );
 }

@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro';
 import { ApiError } from '../api';
+import { notify } from './notify';
 
 /** A form the user must correct before anything is sent; the message is for the user. */
 export class FormError extends Error {
@@ -15,5 +15,5 @@ export function errorMessage(error: unknown): string {
 }
 
 export function showError(error: unknown): void {
-  void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 });
+  notify(errorMessage(error), 'error');
 }

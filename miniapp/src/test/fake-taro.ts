@@ -26,10 +26,17 @@ const Taro = {
   previewImage: vi.fn(async () => ({ errMsg: 'previewImage:ok' })),
   pageScrollTo: vi.fn(async () => ({ errMsg: 'pageScrollTo:ok' })),
   makePhoneCall: vi.fn(async () => ({ errMsg: 'makePhoneCall:ok' })),
+  redirectTo: vi.fn(async () => ({ errMsg: 'redirectTo:ok' })),
+  navigateBack: vi.fn(async () => ({ errMsg: 'navigateBack:ok' })),
+  // The page stack: one page unless a test says otherwise.
+  getCurrentPages: vi.fn(() => [{ route: 'pages/home/index' }]),
+  // WeChat's 标准 font size unless a test says otherwise.
+  getSystemInfoSync: vi.fn(() => ({ fontSizeSetting: 17 })),
 };
 
 export const useLaunch = vi.fn();
 export const useDidHide = vi.fn();
+export const usePageNotFound = vi.fn();
 // Taro calls a page's didShow once it has mounted, and again whenever the user comes back to it.
 export const useDidShow = vi.fn((callback: () => void) => {
   useEffect(callback, []);

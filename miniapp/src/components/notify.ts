@@ -1,0 +1,36 @@
+import Taro from '@tarojs/taro';
+import { isElderMode } from './elder-mode';
+
+export type NoticeKind = 'info' | 'success' | 'error';
+export type Notice = { id: number; message: string; kind: NoticeKind };
+
+type Listener = (notice: Notice) => void;
+const listeners = new Set<Listener>();
+let lastId = 0;
+
+/**
+ * A short message to the user (saved, refused, please wait). Normally a toast; in 长辈版 on h5 a banner under the
+ * top bar that stays until it is closed or the page changes, since a toast that vanishes in 2 s is a pop-up an
+ * older reader may miss (适老化: no pop-ups). Screen readers hear it either way (the h5 chrome's live region).
+ */
+export function notify(message: string, kind: NoticeKind = 'info'): void {
+  if (process.env.TARO_ENV === 'h5' && isElderMode() && listeners.size > 0) {
+    showNotice(message, kind);
+    return;
+  }
+  // WeChat cuts a toast with an icon to 7 characters; a plain one shows two lines.
+  const icon = kind === 'success' && message.length <= 7 ? 'success' : 'none';
+  void Taro.showToast({ title: message, icon, duration: kind === 'error' ? 2500 : 1500 });
+}
+
+/** Puts a message in the banner (also used for toasts other code shows directly, while in 长辈版). */
+export function showNotice(message: string, kind: NoticeKind = 'info'): void {
+  const notice = { id: ++lastId, message, kind };
+  for (const listener of listeners) listener(notice);
+}
+
+/** The h5 chrome listens here to show the banner. */
+export function onNotice(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
