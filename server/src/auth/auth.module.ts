@@ -1,14 +1,19 @@
 import { Global, Module } from '@nestjs/common';
+import { SmsModule } from '../sms/sms.module';
 import { WechatClient } from '../wechat/wechat.client';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { PhoneAccountRepository } from './phone-account.repository';
 import { SessionService } from './session.service';
+import { SmsLoginController } from './sms-login.controller';
+import { SmsLoginService } from './sms-login.service';
 
 @Global()
 @Module({
-  controllers: [AuthController],
-  providers: [AuthRepository, AuthService, SessionService, WechatClient],
+  imports: [SmsModule],
+  controllers: [AuthController, SmsLoginController],
+  providers: [AuthRepository, AuthService, SessionService, WechatClient, PhoneAccountRepository, SmsLoginService],
   exports: [SessionService, WechatClient],
 })
 export class AuthModule {}

@@ -67,6 +67,19 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: optionalText,
   S3_SECRET_ACCESS_KEY: optionalText,
   S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  /** Tencent Cloud SMS (SendSms, API 3.0) for sign-in codes; the five credentials all set, or none (demo: codes in the log). */
+  TENCENT_SMS_API_BASE: z.string().url().default('https://sms.tencentcloudapi.com'),
+  TENCENT_SMS_SECRET_ID: optionalText,
+  TENCENT_SMS_SECRET_KEY: optionalText,
+  TENCENT_SMS_SDK_APP_ID: optionalText,
+  TENCENT_SMS_SIGN_NAME: optionalText,
+  TENCENT_SMS_TEMPLATE_ID: optionalText,
+  TENCENT_SMS_REGION: z.string().trim().min(1).default('ap-guangzhou'),
+  /** What the approved template's placeholders hold: {1} the code, and {2} its validity in minutes if the template has it. */
+  TENCENT_SMS_TEMPLATE_PARAMS: z.enum(['code', 'code,minutes']).default('code,minutes'),
+  TENCENT_SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** Verification codes one client address may request per hour, across all phones (shared by every instance). */
+  SMS_CODES_PER_SOURCE_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
 });
 
 export type Env = {
@@ -98,6 +111,25 @@ export type Env = {
   schedule: { sweepIntervalSeconds: number; outboxIntervalSeconds: number };
   /** Unset: photos on local disk under `<dataDir>/uploads`. */
   s3: { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string } | undefined;
+  sms: {
+    /** Unset: no provider; codes go to the log in the embedded demo, and sending is refused elsewhere. */
+    tencent: TencentSmsConfig | undefined;
+    /** The embedded demo without a provider: codes are written to the server log. */
+    demoLog: boolean;
+    codesPerSourceHour: number;
+  };
+};
+
+export type TencentSmsConfig = {
+  apiBase: string;
+  secretId: string;
+  secretKey: string;
+  sdkAppId: string;
+  signName: string;
+  templateId: string;
+  region: string;
+  templateParams: 'code' | 'code,minutes';
+  timeoutMs: number;
 };
 
 export class EnvError extends Error {}
@@ -125,6 +157,32 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (s3Missing.length > 0 && s3Missing.length < 4) {
     throw new EnvError(`环境变量配置有误 / invalid environment:\n${s3Missing.map((m) => `  ${m}: required when any S3_ variable is set`).join('\n')}`);
   }
+  const smsVars = {
+    TENCENT_SMS_SECRET_ID: e.TENCENT_SMS_SECRET_ID,
+    TENCENT_SMS_SECRET_KEY: e.TENCENT_SMS_SECRET_KEY,
+    TENCENT_SMS_SDK_APP_ID: e.TENCENT_SMS_SDK_APP_ID,
+    TENCENT_SMS_SIGN_NAME: e.TENCENT_SMS_SIGN_NAME,
+    TENCENT_SMS_TEMPLATE_ID: e.TENCENT_SMS_TEMPLATE_ID,
+  };
+  const smsMissing = Object.entries(smsVars).filter(([, v]) => !v).map(([k]) => k);
+  // Half a configuration would fail every send at run time instead of at start-up.
+  if (smsMissing.length > 0 && smsMissing.length < 5) {
+    throw new EnvError(`环境变量配置有误 / invalid environment:\n${smsMissing.map((m) => `  ${m}: required when any TENCENT_SMS_ credential is set`).join('\n')}`);
+  }
+  const tencentSms: TencentSmsConfig | undefined =
+    e.TENCENT_SMS_SECRET_ID && e.TENCENT_SMS_SECRET_KEY && e.TENCENT_SMS_SDK_APP_ID && e.TENCENT_SMS_SIGN_NAME && e.TENCENT_SMS_TEMPLATE_ID
+      ? {
+          apiBase: e.TENCENT_SMS_API_BASE.replace(/\/$/, ''),
+          secretId: e.TENCENT_SMS_SECRET_ID,
+          secretKey: e.TENCENT_SMS_SECRET_KEY,
+          sdkAppId: e.TENCENT_SMS_SDK_APP_ID,
+          signName: e.TENCENT_SMS_SIGN_NAME,
+          templateId: e.TENCENT_SMS_TEMPLATE_ID,
+          region: e.TENCENT_SMS_REGION,
+          templateParams: e.TENCENT_SMS_TEMPLATE_PARAMS,
+          timeoutMs: e.TENCENT_SMS_TIMEOUT_MS,
+        }
+      : undefined;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -166,6 +224,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
             region: e.S3_REGION,
           }
         : undefined,
+    // Printed codes only where nothing real is at stake: the embedded demo, never against a PostgreSQL server.
+    sms: { tencent: tencentSms, demoLog: !tencentSms && demo && !e.DATABASE_URL, codesPerSourceHour: e.SMS_CODES_PER_SOURCE_HOUR },
   };
 }
 
