@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '经营主体' });
+export default definePageConfig({ navigationBarTitleText: '经营主体公示' });
