@@ -89,13 +89,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'title', 'select', 'noembed', 'noframes', 'plaintext', 'head',
   ],
   transformTags: {
-    a: (_tag, attribs) => {
+    a: (_tag, attribs): sanitizeHtml.Tag => {
       const href = safeHref(attribs.href);
       // A link that cannot be followed safely keeps its words, not its anchor.
       if (href === null) return { tagName: 'span', attribs: {} };
       return { tagName: 'a', attribs: { href, rel: 'noopener noreferrer nofollow', target: '_blank' } };
     },
-    img: (_tag, attribs) => {
+    img: (_tag, attribs): sanitizeHtml.Tag => {
       const src = safeImageSrc(attribs.src);
       const out: sanitizeHtml.Attributes = { style: ARTICLE_IMAGE_STYLE };
       if (src !== null) out.src = src;

@@ -22,5 +22,7 @@ import { ComplaintsModule } from '../complaints/complaints.module';
       useFactory: (env: Env): PhotoStorage => (env.s3 ? new S3PhotoStorage(env.s3) : new DiskPhotoStorage(join(env.dataDir, 'uploads'))),
     },
   ],
+  // Article images (宣传) are served from the same storage.
+  exports: [UploadsService],
 })
 export class UploadsModule {}
