@@ -1,25 +1,52 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-type Handler = (query: URLSearchParams, req: IncomingMessage, body: string) => { status?: number; json: unknown };
+type Reply = { status?: number; json: unknown };
+type Handler = (query: URLSearchParams, req: IncomingMessage, body: string) => Reply | Promise<Reply>;
 
 type SubscribeSent = { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> };
+
+type Suggest = 'pass' | 'review' | 'risky';
+/** A scripted msg_sec_check outcome: a verdict, a WeChat errcode, or a reply slower than `ms`. */
+export type TextOutcome = Suggest | { errcode: number } | { delayMs: number; then?: Suggest };
+type TextChecked = { content: string; version: number; scene: number; openid: string };
+type MediaCheck = { traceId: string; media_url: string; media_type: number; version: number; scene: number; openid: string };
+
+const SCENES = new Set([1, 2, 3, 4]);
+/** Labels WeChat gives with a verdict: 100 normal, 20001 political, 20002 porn, 20006 illegal crime. */
+const LABELS: Record<Suggest, number> = { pass: 100, review: 20006, risky: 20002 };
 
 /**
  * A local stand-in for api.weixin.qq.com speaking WeChat's wire format (HTTP 200 with errcode/errmsg on failure).
  * Codes for jscode2session: `ok-<x>` → openid `openid-<x>`; `invalid` → 40029; `used` → 40163;
  * `throttle` → 45011; `risky` → 40226; `busy` → -1. Every request is recorded for assertions.
- * `/cgi-bin/token` issues `token-1`, `token-2`, … (7200 s) for appid `wx-test-appid` / secret `test-secret`;
- * subscribe/send needs a live token (else 40001), refuses openids starting `openid-refuser` with 43101,
- * fails as scripted by `subscribe.failNext(errcode)`, and records what it accepted in `subscribe.sent`.
+ * `/cgi-bin/token` issues `token-1`, `token-2`, … (7200 s) for appid `wx-test-appid` / secret `test-secret`.
+ * subscribe/send needs a live token (else 40001) and the user's consent: like WeChat, it refuses with 43101 unless
+ * the test gave a one-time grant for that openid and template (`subscribe.grant(openid, templateId, n)`); each
+ * accepted send uses one. It fails as scripted by `subscribe.failNext(errcode)` and records what it accepted.
+ * Content security v2: `/wxa/msg_sec_check` answers `pass` unless scripted by `security.text(outcome)` (one per
+ * call); `/wxa/media_check_async` returns `trace-<n>` and records the check; `security.pushTo(appUrl, token)` and
+ * `security.resolve(traceId, suggest)` then do what WeChat does later: download the media_url, and POST the signed
+ * `wxa_media_check` event to the app's `/api/v1/wechat/events`.
  */
 export async function startFakeWechat(overrides: Record<string, Handler> = {}) {
   const requests: { path: string; query: URLSearchParams; body: string }[] = [];
   const liveTokens = new Set<string>();
   let tokensIssued = 0;
   const scriptedFailures: number[] = [];
+  const consents = new Map<string, number>();
+  const consentKey = (openid: string, templateId: string) => `${openid} ${templateId}`;
   const subscribe = {
     sent: [] as SubscribeSent[],
+    /** The user accepted `times` one-time subscriptions of the template in WeChat's dialog. */
+    grant(openid: string, templateId: string, times = 1) {
+      consents.set(consentKey(openid, templateId), (consents.get(consentKey(openid, templateId)) ?? 0) + times);
+    },
+    /** One-time subscriptions WeChat still holds for the user and template. */
+    granted(openid: string, templateId: string) {
+      return consents.get(consentKey(openid, templateId)) ?? 0;
+    },
     /** The next send(s) fail with `errcode` (-1 system busy, 45009 rate limit, …), one per call. */
     failNext(errcode: number, times = 1) {
       for (let i = 0; i < times; i++) scriptedFailures.push(errcode);
@@ -31,6 +58,68 @@ export async function startFakeWechat(overrides: Record<string, Handler> = {}) {
     get tokensIssued() {
       return tokensIssued;
     },
+  };
+  const textScript: TextOutcome[] = [];
+  const mediaFailures: number[] = [];
+  let push: { url: string; token: string } | null = null;
+  const security = {
+    texts: [] as TextChecked[],
+    media: [] as MediaCheck[],
+    /** The next msg_sec_check call(s) answer like this, one per call; unscripted calls pass. */
+    text(...outcomes: TextOutcome[]) {
+      textScript.push(...outcomes);
+    },
+    /** The next media_check_async call fails with `errcode`. */
+    failMediaNext(errcode: number) {
+      mediaFailures.push(errcode);
+    },
+    /** Where WeChat pushes events (the app's base URL) and the push token configured in the WeChat console. */
+    pushTo(appUrl: string, token: string) {
+      push = { url: appUrl, token };
+    },
+    /**
+     * WeChat finishing a media check: it downloads the media_url (as its checker would), then pushes the verdict.
+     * `signWith` overrides the token, to play a forged push.
+     */
+    async resolve(traceId: string, suggest: Suggest, opts: { signWith?: string; errcode?: number } = {}) {
+      if (!push) throw new Error('security.pushTo(appUrl, token) first');
+      const check = security.media.find((m) => m.traceId === traceId);
+      const download = check ? await fetch(check.media_url) : null;
+      const fetched = download
+        ? { status: download.status, type: download.headers.get('content-type'), bytes: (await download.arrayBuffer()).byteLength }
+        : null;
+      const event = {
+        ToUserName: 'gh_fake00000000',
+        FromUserName: check?.openid ?? 'openid-unknown',
+        CreateTime: Math.floor(Date.now() / 1000),
+        MsgType: 'event',
+        Event: 'wxa_media_check',
+        appid: 'wx-test-appid',
+        trace_id: traceId,
+        version: 2,
+        detail: [{ strategy: 'content_model', errcode: opts.errcode ?? 0, suggest, label: LABELS[suggest], prob: 90 }],
+        errcode: opts.errcode ?? 0,
+        errmsg: opts.errcode ? 'system error' : 'ok',
+        result: { suggest, label: LABELS[suggest] },
+      };
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const nonce = String(Math.floor(Math.random() * 1e9));
+      const signature = wechatSignature(opts.signWith ?? push.token, timestamp, nonce);
+      const res = await fetch(`${push.url}/api/v1/wechat/events?${new URLSearchParams({ signature, timestamp, nonce })}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(event),
+      });
+      return { fetched, status: res.status, body: await res.text() };
+    },
+  };
+  const liveToken = (q: URLSearchParams) => liveTokens.has(q.get('access_token') ?? '');
+  const parse = <T>(body: string): T | null => {
+    try {
+      return JSON.parse(body) as T;
+    } catch {
+      return null;
+    }
   };
   const handlers: Record<string, Handler> = {
     '/sns/jscode2session': (q) => {
@@ -64,23 +153,58 @@ export async function startFakeWechat(overrides: Record<string, Handler> = {}) {
         return { json: { errcode: 47001, errmsg: 'data format error' } };
       }
       if (!message.touser || !message.template_id || !message.data) return { json: { errcode: 47003, errmsg: 'argument invalid!' } };
-      if (message.touser.startsWith('openid-refuser')) return { json: { errcode: 43101, errmsg: 'user refuse to accept the msg' } };
       const failure = scriptedFailures.shift();
       if (failure !== undefined) return { json: { errcode: failure, errmsg: failure === -1 ? 'system error' : 'scripted failure' } };
+      const left = subscribe.granted(message.touser, message.template_id);
+      if (left < 1) return { json: { errcode: 43101, errmsg: 'user refuse to accept the msg' } };
+      consents.set(consentKey(message.touser, message.template_id), left - 1);
       subscribe.sent.push(message);
       return { json: { errcode: 0, errmsg: 'ok', msgid: 1000 + subscribe.sent.length } };
+    },
+    '/wxa/msg_sec_check': async (q, _req, body) => {
+      if (!liveToken(q)) return { json: { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' } };
+      const m = parse<TextChecked>(body);
+      if (!m || typeof m.content !== 'string') return { json: { errcode: 47001, errmsg: 'data format error' } };
+      if (m.version !== 2 || !SCENES.has(m.scene) || !m.openid) return { json: { errcode: 40003, errmsg: 'invalid openid or argument' } };
+      security.texts.push(m);
+      let outcome = textScript.shift() ?? 'pass';
+      if (typeof outcome === 'object' && 'delayMs' in outcome) {
+        await new Promise((r) => setTimeout(r, outcome.delayMs));
+        outcome = (outcome as { then?: Suggest }).then ?? 'pass';
+      }
+      if (typeof outcome === 'object') return { json: { errcode: outcome.errcode, errmsg: outcome.errcode === 61010 ? 'user visit expired' : 'system error' } };
+      return {
+        json: {
+          errcode: 0,
+          errmsg: 'ok',
+          trace_id: `text-trace-${security.texts.length}`,
+          detail: [{ strategy: 'content_model', errcode: 0, suggest: outcome, label: LABELS[outcome], prob: 90 }],
+          result: { suggest: outcome, label: LABELS[outcome] },
+        },
+      };
+    },
+    '/wxa/media_check_async': (q, _req, body) => {
+      if (!liveToken(q)) return { json: { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' } };
+      const m = parse<Omit<MediaCheck, 'traceId'>>(body);
+      if (!m || !m.media_url || m.media_type !== 2 || m.version !== 2 || !SCENES.has(m.scene) || !m.openid) return { json: { errcode: 40003, errmsg: 'invalid argument' } };
+      const failure = mediaFailures.shift();
+      if (failure !== undefined) return { json: { errcode: failure, errmsg: 'system error' } };
+      const traceId = `trace-${security.media.length + 1}`;
+      security.media.push({ traceId, ...m });
+      return { json: { errcode: 0, errmsg: 'ok', trace_id: traceId } };
     },
     ...overrides,
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = Buffer.concat(chunks).toString('utf8');
       requests.push({ path: url.pathname, query: url.searchParams, body });
       const handler = handlers[url.pathname];
-      const reply = handler ? handler(url.searchParams, req, body) : { status: 404, json: { errcode: 404, errmsg: 'not found' } };
+      const reply = handler ? await handler(url.searchParams, req, body) : { status: 404, json: { errcode: 404, errmsg: 'not found' } };
+      if (res.destroyed) return;
       res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(reply.json));
     });
@@ -91,6 +215,16 @@ export async function startFakeWechat(overrides: Record<string, Handler> = {}) {
     url: `http://127.0.0.1:${port}`,
     requests,
     subscribe,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    security,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
+}
+
+/** WeChat's push signature: sha1 of the token, timestamp and nonce sorted and joined. */
+export function wechatSignature(token: string, timestamp: string, nonce: string): string {
+  return createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
 }

@@ -8,6 +8,7 @@ import {
   type ComplaintCategory,
   type ComplaintKind,
   type ComplaintStatus,
+  type ContentFlag,
   type DeadlineKind,
   type DeadlineUnit,
   type DeadlineView,
@@ -101,6 +102,7 @@ export type QueueRow = {
   office: Ref | null;
   cadre: CadreSummary | null;
   deadlines: DeadlineRow[];
+  contentFlag?: string | null;
 };
 
 /** One row of the queue: nothing about the reporter, so the same row serves staff and cadres. */
@@ -123,6 +125,7 @@ export function queueItem(row: QueueRow, streetName: string | null, ctx: Deadlin
     nextDeadline: next,
     overdue: next?.overdue ?? false,
     dueSoon: next !== null && !next.overdue && next.workingDaysLeft !== null && next.workingDaysLeft <= DUE_SOON_WORKING_DAYS,
+    contentFlag: (row.contentFlag ?? null) as ContentFlag | null,
   };
 }
 
@@ -187,6 +190,7 @@ export type FollowUpRow = {
   createdAt: Date;
   photos: { uploadId: string }[];
   cadre: CadreSummary;
+  contentFlag?: string | null;
 };
 
 export function followUpView(f: FollowUpRow): FollowUpView {
@@ -198,6 +202,7 @@ export function followUpView(f: FollowUpRow): FollowUpView {
     photoIds: f.photos.map((p) => p.uploadId),
     cadre: cadreSummary(f.cadre),
     createdAt: f.createdAt.toISOString(),
+    contentFlag: (f.contentFlag ?? null) as ContentFlag | null,
   };
 }
 
@@ -270,7 +275,9 @@ export function workbenchComplaint(c: ComplaintRecord, extras: DetailExtras, vie
     statusLabel: COMPLAINT_STATUS_LABELS[c.status],
     outcome: c.outcome,
     description: scrub(c.description),
-    photoIds: c.photos.map((p) => p.uploadId),
+    // A photo WeChat judged risky stays visible to the handling office only.
+    photoIds: c.photos.filter((p) => p.upload.checkState !== 'RISKY' || (viewer.kind === 'staff' && viewer.handles)).map((p) => p.uploadId),
+    contentFlag: c.contentFlag as ContentFlag | null,
     business: c.business
       ? { id: c.business.id, name: c.business.name, licenceNo: c.business.licenceNo, address: c.business.address, grade: c.business.grade }
       : null,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ContentSafetyModule } from '../content-safety/content-safety.module';
 import { ComplaintsController } from './complaints.controller';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
@@ -14,7 +15,7 @@ import { DeadlineRecomputeService } from './deadline-recompute.service';
 import { PhotoAccessService } from './photo-access.service';
 
 @Module({
-  imports: [CalendarModule, NotificationsModule],
+  imports: [CalendarModule, NotificationsModule, ContentSafetyModule],
   controllers: [ComplaintsController, WorkbenchController],
   providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkbenchRepository, WorkbenchService, DeadlineRecomputeService, PhotoAccessService, FollowUpsRepository, FollowUpsService],
   exports: [ComplaintsRepository, PhotoAccessService, WorkflowService],

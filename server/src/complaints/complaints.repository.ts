@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ComplaintKind, ComplaintStatus, DeadlineKind } from '@sa/contracts';
+import type { ComplaintKind, ComplaintStatus, ContentFlag, DeadlineKind } from '@sa/contracts';
 import type { Prisma as P } from '@sa/db';
 import { PRISMA, type Prisma } from '../database/database';
 import type { RoutingDecision } from '../routing/routing';
@@ -13,7 +13,7 @@ export const complaintInclude = {
   deadlines: { orderBy: { id: 'asc' } },
   events: { orderBy: { id: 'asc' } },
   routings: { orderBy: { id: 'asc' } },
-  photos: { orderBy: { position: 'asc' }, select: { uploadId: true } },
+  photos: { orderBy: { position: 'asc' }, select: { uploadId: true, upload: { select: { checkState: true } } } },
   penaltyDecision: true,
 } as const satisfies P.ComplaintInclude;
 
@@ -47,6 +47,8 @@ export type NewComplaint = {
   byVolunteer: boolean;
   idempotencyKey: string;
   photoIds: string[];
+  /** content-safety flag from the checks before saving */
+  contentFlag: ContentFlag | null;
   routing: RoutingDecision;
   deadlines: PlannedDeadline[];
 };
@@ -147,6 +149,7 @@ export class ComplaintsRepository {
             lat: r.lat,
             lng: r.lng,
             description: r.description,
+            contentFlag: r.contentFlag,
             anonymous: r.anonymous,
             reporterUserId: r.reporterUserId,
             reporterName: r.reporterName,

@@ -24,6 +24,7 @@ import { fromDbDate, isProvisional, planDeadlines } from './deadlines';
 import { queryCodeFor, queryCodeMatches } from './tracking';
 import { DEADLINES_ON_RECEIPT, OPEN_STATUSES, REOPEN_WINDOW_DAYS } from './workflow';
 import { WorkflowService } from './workflow.service';
+import { ContentSafetyService, TEXT_SCENES } from '../content-safety/content-safety.service';
 
 const SIMILAR_RADIUS_METRES = 200;
 const SIMILAR_WINDOW_DAYS = 30;
@@ -38,6 +39,7 @@ export class ComplaintsService {
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
     private readonly workflow: WorkflowService,
+    private readonly safety: ContentSafetyService,
     @Inject(ENV) private readonly env: Env,
   ) {
     this.phones = new PhoneCipher(env.secrets.phoneKey);
@@ -64,6 +66,8 @@ export class ComplaintsService {
     }
 
     const place = await this.locate(input);
+    // 内容安全 for mini-program users: risky text or a photo known risky refuses the report before anything is saved.
+    const contentFlag = await this.safety.screen({ userId: user?.id, texts: [{ text: input.description, scene: TEXT_SCENES.description }], photoIds: input.photoIds });
     const routing = routeComplaint({ category: input.category, business: place.business, place: place.place });
     const receivedAt = this.clock.now();
     const receivedDay = shanghaiDate(receivedAt);
@@ -92,6 +96,7 @@ export class ComplaintsService {
         byVolunteer: user?.role === 'VOLUNTEER',
         idempotencyKey: input.idempotencyKey,
         photoIds: input.photoIds,
+        contentFlag,
         routing,
         // Deadlines are computed before the transaction: the embedded database is one session.
         deadlines: await planDeadlines(this.calendar, DEADLINES_ON_RECEIPT[kind], receivedDay),
@@ -217,7 +222,7 @@ export class ComplaintsService {
   /** A photo of the tracked complaint, for the guest's tracking page; the id of a photo of another complaint is refused. */
   async trackedPhoto(trackingNo: string, queryCode: string, uploadId: string): Promise<string> {
     const c = await this.tracked(trackingNo, queryCode);
-    if (!c.photos.some((p) => p.uploadId === uploadId)) throw new DomainException('NOT_FOUND', '照片不存在');
+    if (!c.photos.some((p) => p.uploadId === uploadId && p.upload.checkState !== 'RISKY')) throw new DomainException('NOT_FOUND', '照片不存在');
     return uploadId;
   }
 
@@ -282,7 +287,8 @@ export function reporterView(
     outcome: c.outcome,
     businessName: c.business?.name ?? c.businessName,
     description: c.description,
-    photoIds: c.photos.map((p) => p.uploadId),
+    // A photo WeChat judged risky is kept as evidence for the handling office only.
+    photoIds: c.photos.filter((p) => p.upload.checkState !== 'RISKY').map((p) => p.uploadId),
     place: {
       businessName: c.business?.name ?? c.businessName,
       address: c.business?.address ?? c.businessAddress,

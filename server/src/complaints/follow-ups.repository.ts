@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ComplaintStatus, FollowUpKind } from '@sa/contracts';
+import type { ComplaintStatus, ContentFlag, FollowUpKind } from '@sa/contracts';
 import { PRISMA, type Prisma } from '../database/database';
 
 /** The only place that writes 跟进记录. */
@@ -16,11 +16,11 @@ export class FollowUpsRepository {
   }
 
   /** The record, its photos and its audit entry (same status both sides, the note as the reason) in one transaction. */
-  create(args: { complaintId: number; status: ComplaintStatus; cadreId: number; userId: number; kind: FollowUpKind; note: string; photoIds: string[]; at: Date }) {
+  create(args: { complaintId: number; status: ComplaintStatus; cadreId: number; userId: number; kind: FollowUpKind; note: string; photoIds: string[]; contentFlag: ContentFlag | null; at: Date }) {
     return this.prisma.$transaction(async (tx) => {
       const created = await tx.followUp.create({
-        data: { complaintId: args.complaintId, cadreId: args.cadreId, userId: args.userId, kind: args.kind, note: args.note, createdAt: args.at },
-        select: { id: true, kind: true, note: true, createdAt: true },
+        data: { complaintId: args.complaintId, cadreId: args.cadreId, userId: args.userId, kind: args.kind, note: args.note, contentFlag: args.contentFlag, createdAt: args.at },
+        select: { id: true, kind: true, note: true, createdAt: true, contentFlag: true },
       });
       if (args.photoIds.length > 0) {
         await tx.followUpPhoto.createMany({ data: args.photoIds.map((uploadId, position) => ({ followUpId: created.id, uploadId, position })) });

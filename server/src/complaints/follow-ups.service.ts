@@ -6,6 +6,7 @@ import { DomainException } from '../common/domain-exception';
 import { followUpView } from './complaint-views';
 import { FollowUpsRepository } from './follow-ups.repository';
 import { WorkbenchService } from './workbench.service';
+import { ContentSafetyService, TEXT_SCENES } from '../content-safety/content-safety.service';
 
 /**
  * 跟进记录: the complaint's current 包保 cadre records a visit, an urge to rectify or a note. The handling office,
@@ -17,6 +18,7 @@ export class FollowUpsService {
     private readonly clock: Clock,
     private readonly workbench: WorkbenchService,
     private readonly repo: FollowUpsRepository,
+    private readonly safety: ContentSafetyService,
   ) {}
 
   async add(complaintId: number, user: AuthUser, input: FollowUpInput): Promise<FollowUpView> {
@@ -27,6 +29,7 @@ export class FollowUpsService {
     if (photoIds.length > 0 && (await this.repo.countUploads(photoIds)) !== photoIds.length) throw new DomainException('PHOTO_NOT_FOUND');
     const cadre = await this.repo.findCadre(user.cadreId);
     if (!cadre) throw new DomainException('NOT_RESPONSIBLE_CADRE');
+    const contentFlag = await this.safety.screen({ userId: user.id, texts: [{ text: input.note, scene: TEXT_SCENES.comment }], photoIds });
     const created = await this.repo.create({
       complaintId: c.id,
       status: c.status,
@@ -35,6 +38,7 @@ export class FollowUpsService {
       kind: input.kind,
       note: input.note,
       photoIds,
+      contentFlag,
       at: this.clock.now(),
     });
     return followUpView({ ...created, cadre });

@@ -9,12 +9,15 @@ import { PRISMA, type Prisma } from '../database/database';
  *   never the reporter or the public;
  * - a signed commitment letter's photo: the cadre who signed it, the office covering the business's street and the admin.
  * Before that (a form's preview) the unguessable id is enough.
+ * A photo WeChat's content check judged risky: only the handling office of its complaints and the admin.
  */
 @Injectable()
 export class PhotoAccessService {
   constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
 
   async canSee(uploadId: string, user: AuthUser | undefined): Promise<boolean> {
+    const upload = await this.prisma.upload.findUnique({ where: { id: uploadId }, select: { checkState: true } });
+    if (upload?.checkState === 'RISKY') return this.canSeeRisky(uploadId, user);
     const [complaints, followUps, letters] = await Promise.all([
       this.prisma.complaintPhoto.findMany({
         where: { uploadId },
@@ -39,5 +42,16 @@ export class PhotoAccessService {
       followUps.some(({ followUp: f }) => office(f.complaint.officeId) || cadre(f.complaint.cadreId) || cadre(f.cadreId)) ||
       letters.some((l) => cadre(l.cadreId) || office(l.business.street.officeId))
     );
+  }
+
+  private async canSeeRisky(uploadId: string, user: AuthUser | undefined): Promise<boolean> {
+    if (!user) return false;
+    if (user.role === 'ADMIN') return true;
+    if (user.role !== 'OFFICE_STAFF' || user.officeId === null) return false;
+    const officeId = user.officeId;
+    const handled = await this.prisma.complaint.count({
+      where: { officeId, OR: [{ photos: { some: { uploadId } } }, { followUps: { some: { photos: { some: { uploadId } } } } }] },
+    });
+    return handled > 0;
   }
 }

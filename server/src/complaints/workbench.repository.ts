@@ -51,6 +51,7 @@ const queueRowSelect = {
   office: { select: { id: true, name: true } },
   cadre: { select: { id: true, name: true, tier: true, title: true } },
   deadlines: { where: { state: 'OPEN' }, select: deadlineSelect },
+  contentFlag: true,
 } as const satisfies P.ComplaintSelect;
 
 function scopeSql(scope: Scope): P.Sql {
@@ -147,7 +148,7 @@ export class WorkbenchRepository {
       this.prisma.followUp.findMany({
         where: { complaintId: c.id },
         orderBy: { id: 'asc' },
-        select: { id: true, kind: true, note: true, createdAt: true, cadreId: true, photos: { orderBy: { position: 'asc' }, select: { uploadId: true } } },
+        select: { id: true, kind: true, note: true, createdAt: true, cadreId: true, contentFlag: true, photos: { orderBy: { position: 'asc' }, select: { uploadId: true } } },
       }),
       this.prisma.penaltyDecision.findUnique({
         where: { complaintId: c.id },

@@ -59,6 +59,11 @@ describe('inbox and WeChat subscribe messages', () => {
       admin: await aUser().role('ADMIN').username('admin').build(app.prisma),
     };
     tokens = { reporter: await app.login('reporter'), staff: await app.login('staff'), cadre: await app.login('cadre') };
+    // Subscribe messages go only against consent: the reporter accepted each template often enough, in WeChat and here.
+    for (const templateId of ['tpl-accepted', 'tpl-decided', 'tpl-resolved']) {
+      wechat.subscribe.grant('openid-alice', templateId, 10);
+      await app.prisma.subscriptionGrant.create({ data: { userId: users.reporter.id, templateId, remaining: 10 } });
+    }
   });
 
   const received = async (reporter: { id: number } = users.reporter) => {
@@ -232,7 +237,9 @@ describe('inbox and WeChat subscribe messages', () => {
       expect(await dispatcher.dispatch(later(at, 86_400))).toEqual({ sent: 0, retrying: 0, failed: 0 });
     });
 
-    it('does not retry when the user refused the subscription (43101)', async () => {
+    it('does not retry when WeChat says the user refused the subscription (43101)', async () => {
+      // Granted here, but withdrawn in WeChat's settings since: WeChat has no consent left.
+      await app.prisma.subscriptionGrant.create({ data: { userId: users.refuser.id, templateId: 'tpl-accepted', remaining: 1 } });
       const c = await received(users.refuser);
       await step(c.id, 'accept', 'ACCEPTED');
       expect(await dispatcher.dispatch()).toEqual({ sent: 0, retrying: 0, failed: 1 });

@@ -11,6 +11,7 @@ import { type Db, type InboxRow, NotificationsRepository, type OutboxRow } from 
 import { OutboxDispatcher } from './outbox.dispatcher';
 import { subscribeMessageFor } from './subscribe-message';
 import { WechatSubscribeClient } from './wechat-subscribe.client';
+import { SubscriptionsRepository } from './subscriptions.repository';
 
 type NotificationRow = { id: number; kind: string; title: string; body: string; complaintId: number | null; createdAt: Date; readAt: Date | null };
 
@@ -24,6 +25,7 @@ export class NotificationsService {
     private readonly repo: NotificationsRepository,
     private readonly wechat: WechatSubscribeClient,
     private readonly dispatcher: OutboxDispatcher,
+    private readonly subscriptions: SubscriptionsRepository,
     private readonly clock: Clock,
     private readonly logger: JsonLogger,
     @Inject(ENV) private readonly env: Env,
@@ -39,7 +41,8 @@ export class NotificationsService {
 
   /**
    * After a workflow step: the reporter (a logged-in user) in the inbox, and by WeChat subscribe message when
-   * they have an openid and the message type has a template. Keys come from the step's audit event, so the
+   * they have an openid, the message type has a template and they granted it (each send uses one grant; none
+   * left: inbox only). Keys come from the step's audit event, so the
    * same step never notifies twice while a later step of the same kind (after a reopen) still does.
    */
   async complaintTransitioned(c: ComplaintRecord, action: WorkflowAction, reply?: string): Promise<void> {
@@ -56,11 +59,10 @@ export class NotificationsService {
         reporter.openid && this.wechat.configured
           ? subscribeMessageFor(subscribeSubject(c), action, reply, this.env.wechat.templates, event?.at ?? this.clock.now())
           : null;
-      const outbox: OutboxRow[] = message
-        ? [{ dedupeKey: `${key}:wechat`, openid: reporter.openid!, templateId: message.templateId, page: message.page, data: message.data, nextAttemptAt: this.clock.now() }]
-        : [];
-      await this.repo.deliver(inboxRows([reporter.id], notice, c.id, key), outbox);
-      if (outbox.length) this.dispatcher.kick();
+      const outbox: OutboxRow | null = message
+        ? { dedupeKey: `${key}:wechat`, openid: reporter.openid!, templateId: message.templateId, page: message.page, data: message.data, nextAttemptAt: this.clock.now() }
+        : null;
+      if (await this.subscriptions.deliverAgainstGrant(reporter.id, inboxRows([reporter.id], notice, c.id, key), outbox)) this.dispatcher.kick();
     });
   }
 

@@ -1,22 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ENV, type Env } from '../config/env';
-import { JsonLogger } from '../common/logger';
-import { AccessTokenCache, type FetchedToken } from './access-token';
+import { WechatAccessToken } from '../wechat/wechat-access-token';
 import { type SendOutcome, STALE_TOKEN_ERRCODES } from './retry-policy';
 import type { SubscribeData } from './subscribe-message';
 
-type WechatReply = { errcode?: number; errmsg?: string; access_token?: string; expires_in?: number };
+type WechatReply = { errcode?: number; errmsg?: string };
 
 export type SubscribeSend = { openid: string; templateId: string; page: string | null; data: SubscribeData };
 
 /** WeChat's subscribe-message API (订阅消息) with its access token, at the configurable `WECHAT_API_BASE`. */
 @Injectable()
 export class WechatSubscribeClient {
-  private readonly tokens = new AccessTokenCache(() => this.fetchToken());
-
   constructor(
     @Inject(ENV) private readonly env: Env,
-    private readonly logger: JsonLogger,
+    private readonly tokens: WechatAccessToken,
   ) {}
 
   /** Without an AppID and secret nothing can be sent, so nothing is queued either. */
@@ -53,18 +50,6 @@ export class WechatSubscribeClient {
     }
     if (reply.errcode) return { ok: false, errcode: reply.errcode, error: reply.errmsg ?? 'refused' };
     return { ok: true };
-  }
-
-  private async fetchToken(): Promise<FetchedToken> {
-    const { apiBase, appid, secret } = this.env.wechat;
-    const url = new URL(`${apiBase}/cgi-bin/token`);
-    url.search = new URLSearchParams({ grant_type: 'client_credential', appid, secret }).toString();
-    const reply = await this.call(url.toString(), {});
-    if (reply.errcode || !reply.access_token) {
-      this.logger.write('warn', 'wechat access_token refused', { errcode: reply.errcode, errmsg: reply.errmsg });
-      throw new Error(`errcode ${reply.errcode ?? 'none'}: ${reply.errmsg ?? 'no access_token'}`);
-    }
-    return { token: reply.access_token, expiresInSeconds: reply.expires_in ?? 7200 };
   }
 
   private async call(url: string, init: RequestInit): Promise<WechatReply> {
