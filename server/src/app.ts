@@ -48,6 +48,9 @@ export async function createApp({ env, db, logger = new JsonLogger(env.logLevel)
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
+  // The privacy notice has a plain address for links and the WeChat console; the portal shows it at its hash route.
+  app.getHttpAdapter().getInstance().get('/privacy', (_req: Request, res: Response) => res.redirect(302, '/#/pages/privacy/index'));
+
   const portalDir = env.portalDir ?? defaultPortalDir();
   if (portalDir && existsSync(resolve(portalDir, 'index.html'))) {
     app.useStaticAssets(resolve(portalDir), { index: 'index.html', maxAge: '1h' });

@@ -226,3 +226,17 @@ describe('content safety (内容安全) against the fake WeChat server', () => {
     });
   });
 });
+
+describe('the privacy notice address', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.close());
+
+  it('sends /privacy to the portal’s privacy page', async () => {
+    const res = await fetch(`${app.baseUrl}/privacy`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/#/pages/privacy/index');
+  });
+});
