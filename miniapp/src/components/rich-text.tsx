@@ -14,7 +14,8 @@ const WEAPP_IMG_STYLE = 'max-width:100%;height:auto;display:block;margin:8px aut
  */
 export function adaptHtml(html: string, platform: Platform = process.env.TARO_ENV): string {
   let out = html.replace(/(<img\b[^>]*?\ssrc=")(\/api\/)/gi, `$1${API_BASE_URL}$2`);
-  if (platform === 'weapp') return out.replace(/<img\b/gi, `<img style="${WEAPP_IMG_STYLE}"`);
+  // The server already styles its images; an image without a style (older bodies) gets one.
+  if (platform === 'weapp') return out.replace(/<img\b(?![^>]*\sstyle=)/gi, `<img style="${WEAPP_IMG_STYLE}"`);
   out = out.replace(/<a\b(?![^>]*\starget=)/gi, '<a target="_blank" rel="noopener noreferrer"');
   return out;
 }

@@ -68,6 +68,7 @@ describe('article HTML on each build', () => {
 
   it('weapp: images carry their width limit, and links are listed to copy', () => {
     expect(adaptHtml(body, 'weapp')).toContain('<img style="max-width:100%;height:auto;display:block;margin:8px auto;" src="https://api.example.test/api/v1/public/images/x">');
+    expect(adaptHtml('<img style="max-width:100%;height:auto" src="/x">', 'weapp')).toBe('<img style="max-width:100%;height:auto" src="/x">');
     expect(linksOf(body)).toEqual([{ href: 'https://www.samr.gov.cn/', text: '总局网站' }]);
   });
 });

@@ -4,9 +4,10 @@ import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } fro
 import { Editor, Extension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
+import { PUBLIC_IMAGE_PATH } from '@sa/contracts';
 
 /** Published images are served from the public path; while editing, the upload itself shows (a draft's are not public yet). */
-const PUBLIC_IMAGES = '/api/v1/public/images/';
+const PUBLIC_IMAGES = PUBLIC_IMAGE_PATH;
 const UPLOAD_IMAGES = '/api/v1/uploads/';
 
 export const toEditorHtml = (html: string) => html.split(`src="${PUBLIC_IMAGES}`).join(`src="${UPLOAD_IMAGES}`);

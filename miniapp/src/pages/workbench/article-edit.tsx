@@ -41,8 +41,12 @@ const formOf = (a: AdminArticle): Form => ({
   summary: a.summary ?? '',
   bodyHtml: a.bodyHtml,
   coverUploadId: a.coverUploadId,
-  coverUrl: a.coverUrl,
+  // A draft's images are not public yet: the editor shows the upload itself.
+  coverUrl: a.coverUploadId ? `/api/v1/uploads/${a.coverUploadId}` : null,
 });
+
+/** What the server adds by itself (image style, link rel and target, quotes as entities) is not a change the author must hear about. */
+const comparable = (html: string) => html.replace(/\s(style|rel|target)="[^"]*"/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 
 /** An empty paragraph is what an editor holds when nothing is written: that is no body. */
 const blankBody = (html: string) => !/<img\b/i.test(html) && html.replace(/<[^>]*>/g, '').replace(/&nbsp;|\s/g, '') === '';
@@ -200,7 +204,7 @@ function ArticleEditor({ me, id }: { me: Me; id: number | null }) {
       // An article already published stays published when saved; 撤回 is in the list.
       const saved = article ? await updateArticle(article.id, input) : await createArticle(input);
       setArticle(saved);
-      setCleaned(saved.bodyHtml !== input.bodyHtml);
+      setCleaned(comparable(saved.bodyHtml) !== comparable(input.bodyHtml));
       setForm(formOf(saved));
       setBodyVersion((v) => v + 1);
       void Taro.showToast({ title: saved.status === 'PUBLISHED' ? '已发布' : '已保存草稿', icon: 'success' });
