@@ -196,6 +196,13 @@ export async function loginWithPassword(username: string, password: string): Pro
   return session;
 }
 
+/** h5 resident sign-in by SMS code (手机号验证码登录); the phone's own account, created on its first sign-in. */
+export async function loginWithSms(phone: string, code: string): Promise<LoginResponse> {
+  const session = await establishSession('/api/v1/auth/sms', { phone, code });
+  Taro.removeStorageSync(DEMO_USER_KEY);
+  return session;
+}
+
 /**
  * weapp 账号绑定: a staff member ties this WeChat to their account with username and password once; the reply is
  * their staff session, and from then on the WeChat login at launch (and on 401) opens it without a password.

@@ -13,6 +13,7 @@ import {
   type PhotoLocation,
   type ReopenRequest,
   type SimilarComplaint,
+  type SmsCodeResponse,
   type UploadResponse,
 } from '@sa/contracts';
 import { downloadFile, request, uploadFile } from './client';
@@ -89,6 +90,21 @@ export function fetchPhoto(uploadId: string): Promise<string> {
 /** A photo of a report a guest tracks: the tracking number and query code stand in for the login. */
 export function fetchTrackedPhoto(uploadId: string, tracking: { trackingNo: string; queryCode: string }): Promise<string> {
   return downloadFile(`/api/v1/complaints/track/photos/${uploadId}`, { query: tracking, anonymous: true });
+}
+
+/** 获取验证码 for 手机号验证码登录: the same reply whether or not the number has an account. */
+export function requestSignInCode(phone: string): Promise<SmsCodeResponse> {
+  return request<SmsCodeResponse>('POST', '/api/v1/auth/sms/code', { body: { phone }, anonymous: true });
+}
+
+/** 绑定手机号, step 1: a code to the number, for the signed-in user. */
+export function requestPhoneLinkCode(phone: string): Promise<SmsCodeResponse> {
+  return request<SmsCodeResponse>('POST', '/api/v1/me/phone/code', { body: { phone } });
+}
+
+/** 绑定手机号, step 2: returns the profile with the number masked. */
+export function linkPhone(phone: string, code: string): Promise<Me> {
+  return request<Me>('POST', '/api/v1/me/phone', { body: { phone, code } });
 }
 
 /** 解除微信绑定: this WeChat no longer opens the staff member's session. */

@@ -1,4 +1,4 @@
-export { ApiError, bindWechatToStaff, getToken, loginAsDemoUser, loginWithPassword, loginWithWechat, logout, onSessionEnded } from './client';
+export { ApiError, bindWechatToStaff, getToken, loginAsDemoUser, loginWithPassword, loginWithSms, loginWithWechat, logout, onSessionEnded } from './client';
 export * from './endpoints';
 export * from './admin';
 export * from './workbench';

@@ -7,8 +7,10 @@ import {
   bindWechatToStaff,
   fetchMe,
   getToken,
+  linkPhone,
   loginAsDemoUser,
   loginWithPassword,
+  loginWithSms,
   loginWithWechat,
   logout,
   onSessionEnded,
@@ -88,6 +90,19 @@ export async function signInAsDemoUser(username: string): Promise<Me> {
 export async function signInWithPassword(username: string, password: string): Promise<Me> {
   await loginWithPassword(username, password);
   return loadProfile();
+}
+
+/** h5 手机号验证码登录: residents only; the server never opens a staff session this way. */
+export async function signInWithSms(phone: string, code: string): Promise<Me> {
+  await loginWithSms(phone, code);
+  return loadProfile();
+}
+
+/** 绑定手机号: the profile now shows the masked number; an SMS-only account of that number is merged into this one. */
+export async function linkPhoneNumber(phone: string, code: string): Promise<Me> {
+  const me = await linkPhone(phone, code);
+  set({ status: 'signed-in', me });
+  return me;
 }
 
 export async function signOut(): Promise<void> {

@@ -13,6 +13,8 @@ import { FormError, errorMessage, showError } from '../../components/show-error'
 import { isStaffRole } from '../../components/staff-nav';
 import { Inbox } from './inbox';
 import { MyComplaints } from './my-complaints';
+import { PhoneLink } from './phone-link';
+import { SmsSignIn } from './sms-sign-in';
 import {
   WORKBENCH_URL,
   bindInvitationCode,
@@ -132,6 +134,8 @@ function Profile({ me }: { me: Me }) {
         <MyComplaints />
       )}
       <Inbox opensComplaints={!staff} />
+      {/* Staff never hold a number; on h5 whoever signed in by SMS already has one, so only others are offered it. */}
+      {!staff && (onWeapp() || me.phoneMasked === null) && <PhoneLink me={me} />}
       {me.role === 'RESIDENT' && <VolunteerBinding />}
       {me.role === 'RESIDENT' && onWeapp() && <StaffWechatBinding />}
       {staff && me.wechatBound && <WechatUnbinding />}
@@ -258,7 +262,7 @@ function WechatLogin() {
   );
 }
 
-/** h5 has no WeChat: demo residents log in by name, staff with a password. */
+/** h5 has no WeChat: residents sign in by SMS code (demo residents also by name), staff with a password. */
 function PortalLogin() {
   const [demoUser, setDemoUser] = useState('resident1');
   const [username, setUsername] = useState('');
@@ -285,6 +289,7 @@ function PortalLogin() {
 
   return (
     <View className='portal-login'>
+      <SmsSignIn />
       <View className='card'>
         <View className='card-title'>演示登录</View>
         <View className='muted'>网页版无法使用微信登录。演示环境可输入群众或社会监督员的演示用户名（如 resident1）直接登录。</View>
