@@ -1,4 +1,4 @@
-import type { ModelStreet, ModelStreetDetail, PenaltyDisclosureList, PublicBusiness, PublicFigures } from '@sa/contracts';
+import type { ModelStreet, ModelStreetDetail, PublicBusiness, PublicFigures } from '@sa/contracts';
 import { request } from './client';
 
 /** The three 示范街, in the bureau's order. */
@@ -18,9 +18,4 @@ export function fetchPublicBusiness(id: number): Promise<PublicBusiness> {
 /** 本年受理, 按时办理率, 群众满意度 (null: 暂无数据). */
 export function fetchPublicFigures(): Promise<PublicFigures> {
   return request<PublicFigures>('GET', '/api/v1/public/figures');
-}
-
-/** The 处罚信息公示 about one business, newest first. */
-export function fetchBusinessPenalties(businessId: number, page: { limit?: number; offset?: number } = {}): Promise<PenaltyDisclosureList> {
-  return request<PenaltyDisclosureList>('GET', '/api/v1/public/penalties', { query: { businessId, limit: 20, ...page } });
 }

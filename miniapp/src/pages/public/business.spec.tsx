@@ -2,11 +2,13 @@ import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import Taro, { routerParams } from '../../test/fake-taro';
 import { ApiError } from '../../api';
-import { fetchBusinessPenalties, fetchPublicBusiness } from '../../api/public';
+import { fetchPenalties } from '../../api/penalties';
+import { fetchPublicBusiness } from '../../api/public';
 import { aDisclosure, aPublicBusiness } from './public-test-kit';
 import BusinessPage, { cadreLine } from './business';
 
-vi.mock('../../api/public', () => ({ fetchPublicBusiness: vi.fn(), fetchBusinessPenalties: vi.fn() }));
+vi.mock('../../api/public', () => ({ fetchPublicBusiness: vi.fn() }));
+vi.mock('../../api/penalties', () => ({ fetchPenalties: vi.fn() }));
 
 describe('经营主体公示', () => {
   it('shows every public fact with its label, the cadre by name and tier, and how many reports are open', async () => {
@@ -26,7 +28,7 @@ describe('经营主体公示', () => {
         openReports: 2,
       }),
     );
-    vi.mocked(fetchBusinessPenalties).mockResolvedValue({ items: [aDisclosure(12)], total: 1 });
+    vi.mocked(fetchPenalties).mockResolvedValue({ items: [aDisclosure(12)], total: 1 });
     render(<BusinessPage />);
 
     expect(await screen.findByRole('heading', { name: '李记小吃店' })).toBeTruthy();
@@ -42,7 +44,7 @@ describe('经营主体公示', () => {
       expect(screen.getByText(line)).toBeTruthy();
     }
     expect(fetchPublicBusiness).toHaveBeenCalledWith(321);
-    expect(fetchBusinessPenalties).toHaveBeenCalledWith(321);
+    expect(fetchPenalties).toHaveBeenCalledWith({ businessId: 321, limit: 20 });
     expect(await screen.findByText('文书号：青岚市监罚〔2026〕12号')).toBeTruthy();
     expect(screen.getByText('违法行为类型：销售超过保质期的食品')).toBeTruthy();
     expect(screen.getByText('处罚内容：警告，罚款人民币 5000 元')).toBeTruthy();
@@ -63,7 +65,7 @@ describe('经营主体公示', () => {
   it('says there is no disclosure, no open report and no cadre yet in words', async () => {
     routerParams.id = '5';
     vi.mocked(fetchPublicBusiness).mockResolvedValue(aPublicBusiness({ cadre: null, openReports: 0 }));
-    vi.mocked(fetchBusinessPenalties).mockResolvedValue({ items: [], total: 0 });
+    vi.mocked(fetchPenalties).mockResolvedValue({ items: [], total: 0 });
     render(<BusinessPage />);
     expect(await screen.findByText('暂无处罚信息公示')).toBeTruthy();
     expect(await screen.findByText('该主体目前没有正在办理的投诉举报')).toBeTruthy();
@@ -73,7 +75,7 @@ describe('经营主体公示', () => {
   it('keeps the business facts when only the disclosures fail, and retries them', async () => {
     routerParams.id = '5';
     vi.mocked(fetchPublicBusiness).mockResolvedValue(aPublicBusiness({ name: '佳佳便利店' }));
-    vi.mocked(fetchBusinessPenalties)
+    vi.mocked(fetchPenalties)
       .mockRejectedValueOnce(new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0))
       .mockResolvedValueOnce({ items: [], total: 0 });
     render(<BusinessPage />);
@@ -86,7 +88,7 @@ describe('经营主体公示', () => {
   it('shows the server’s message for an unknown business', async () => {
     routerParams.id = '77';
     vi.mocked(fetchPublicBusiness).mockRejectedValue(new ApiError('NOT_FOUND', '经营主体不存在', 404));
-    vi.mocked(fetchBusinessPenalties).mockResolvedValue({ items: [], total: 0 });
+    vi.mocked(fetchPenalties).mockResolvedValue({ items: [], total: 0 });
     render(<BusinessPage />);
     expect(await screen.findByText('经营主体不存在')).toBeTruthy();
   });

@@ -1,7 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { CADRE_TIER_LABELS, type CadreTier } from '@sa/contracts';
-import { fetchBusinessPenalties, fetchPublicBusiness } from '../../api/public';
+import { fetchPenalties } from '../../api/penalties';
+import { fetchPublicBusiness } from '../../api/public';
 import { GRADE_LABELS } from '../../api/labels';
 import { LoadError } from '../../components/load-error';
 import { pressableAs } from '../../components/pressable';
@@ -22,7 +23,7 @@ export default function BusinessPage() {
   const id = idFrom(params.id);
   const invalid = () => Promise.reject(new FormError('链接中的经营主体编号无效'));
   const business = useSection(() => (id === null ? invalid() : fetchPublicBusiness(id)));
-  const penalties = useSection(() => (id === null ? invalid() : fetchBusinessPenalties(id)));
+  const penalties = useSection(() => (id === null ? invalid() : fetchPenalties({ businessId: id, limit: 20 })));
   const data = business.data;
 
   return (
