@@ -18,7 +18,7 @@ const option = (name) => {
 };
 const budgetKb = option('budget') ? Number(option('budget')) : undefined;
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const distDir = join(root, 'miniapp/dist/h5');
+const distDir = option('dist') ?? join(root, 'miniapp/dist/h5');
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon' };
 

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
-/** Complaint photos: one file per request, in this multipart field. */
-export const UPLOAD_FIELD = 'file';
-/** Largest photo accepted (10 MB); the miniapp checks it before sending. */
-export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+// The plain constants live in a zod-free module, so the portal's first page can use them without loading zod.
+export { UPLOAD_FIELD, UPLOAD_MAX_BYTES } from './upload-limits';
 /** Checked by content, not by file name or declared type. */
 export const UPLOAD_ACCEPTED_MIMES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type UploadAcceptedMime = (typeof UPLOAD_ACCEPTED_MIMES)[number];

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
 import type { Env } from './config/env';
@@ -20,6 +21,14 @@ export async function createApp({ env, db, logger = new JsonLogger(env.logLevel)
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
+  // gzip (or brotli, when the browser offers it) for the portal's scripts and the API's JSON alike: expressjs's own
+  // middleware, negotiated by Accept-Encoding, skipping bodies under 1 KB where it would not pay.
+  app.use(compression());
+  // API answers carry personal data: no cache keeps them unless a handler says otherwise.
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.useGlobalFilters(new ErrorFilter(logger));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
@@ -53,9 +62,21 @@ export async function createApp({ env, db, logger = new JsonLogger(env.logLevel)
 
   const portalDir = env.portalDir ?? defaultPortalDir();
   if (portalDir && existsSync(resolve(portalDir, 'index.html'))) {
-    app.useStaticAssets(resolve(portalDir), { index: 'index.html', maxAge: '1h' });
+    app.useStaticAssets(resolve(portalDir), { index: 'index.html', setHeaders: setPortalCacheHeaders });
   }
   return app;
+}
+
+/** A file whose name carries its content hash (js/app.1a2b3c4d.js) never changes at that name. */
+const HASHED_ASSET = /[.-][0-9a-f]{8}\.[a-z0-9]+$/i;
+
+/**
+ * Hashed scripts, styles and images: a year, immutable. index.html: always revalidated (no-cache, with its ETag),
+ * so a new release is seen on the next visit. Anything else (favicon.ico): an hour.
+ */
+export function setPortalCacheHeaders(res: Response, path: string): void {
+  const cache = path.endsWith('.html') ? 'no-cache' : HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+  res.setHeader('Cache-Control', cache);
 }
 
 function defaultPortalDir(): string | undefined {
