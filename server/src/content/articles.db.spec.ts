@@ -330,6 +330,11 @@ describe('宣传 articles: public reading and workbench editing', () => {
       expect((await image(shared)).status).toBe(200);
       await patch(b.id, { status: 'WITHDRAWN' });
       expect((await image(shared)).status).toBe(404);
+      // Nor through the upload route, where an unattached photo's id would be enough: only the editors still see it.
+      expect((await fetch(`${app.baseUrl}/api/v1/uploads/${shared}`)).status).toBe(404);
+      expect((await fetch(`${app.baseUrl}/api/v1/uploads/${shared}`, { headers: { authorization: `Bearer ${resident}` } })).status).toBe(404);
+      expect((await fetch(`${app.baseUrl}/api/v1/uploads/${shared}`, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(200);
+      expect((await fetch(`${app.baseUrl}/api/v1/uploads/${shared}`, { headers: { authorization: `Bearer ${otherStaff}` } })).status).toBe(200);
     });
 
     it('never publishes a resident’s photo, an anonymous upload or an unknown id', async () => {
