@@ -141,6 +141,10 @@ export type SimilarComplaint = {
   receivedAt: string;
   supportCount: number;
   distanceMetres: number | null;
+  /** the signed-in caller filed it (offered to them as 「您已反映过」, not as someone else's report to support) */
+  mine?: boolean;
+  /** the signed-in caller has already added 附议 to it */
+  supportedByMe?: boolean;
 };
 
 /** The reporter's (or the public tracker's) view: no staff notes, no cadre identity. */
@@ -166,6 +170,23 @@ export type ComplaintPublicView = {
   canReopen: boolean;
   supportCount: number;
 };
+
+/** What a supporter (附议) sees of someone else's report in 我的: where it stands, never the reporter's words or photos. */
+export type SupportedComplaintView = {
+  id: number;
+  trackingNo: string;
+  kind: ComplaintKind;
+  category: ComplaintCategory;
+  status: ComplaintStatus;
+  statusLabel: string;
+  businessName: string | null;
+  receivedAt: string;
+  supportCount: number;
+  supportedAt: string;
+};
+
+/** One line of 我的投诉举报: the user's own report, or one they added 附议 to (「我附议的」). */
+export type MyComplaintItem = (ComplaintPublicView & { relation: 'OWN' }) | (SupportedComplaintView & { relation: 'SUPPORTED' });
 
 /** How a reporter without an inbox (a guest) was told of the case decision. */
 export const NOTICE_METHODS = ['PHONE', 'SMS', 'LETTER', 'IN_PERSON'] as const;

@@ -163,7 +163,6 @@ class UserBuilder {
     username: null as string | null,
     passwordHash: null as string | null,
     openid: null as string | null,
-    phone: null as string | null,
     officeId: null as number | null,
     cadreId: null as number | null,
     disabled: false,

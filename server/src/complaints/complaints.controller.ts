@@ -78,8 +78,8 @@ export class ComplaintsController {
   @Get('similar')
   @Public()
   @Validate({ query: similarComplaintsQuery })
-  similar(@Query() q: z.infer<typeof similarComplaintsQuery>) {
-    return this.complaints.similar(q);
+  similar(@Query() q: z.infer<typeof similarComplaintsQuery>, @CurrentUser() user: AuthUser | undefined) {
+    return this.complaints.similar(q, user);
   }
 
   @Get('mine')

@@ -251,11 +251,26 @@ export class ComplaintsRepository {
     });
   }
 
+  /** 我的: the user's own reports and those they added 附议 to, newest first; `supports` holds only this user's. */
   listForReporter(userId: number, take: number, skip: number) {
+    const where = { OR: [{ reporterUserId: userId }, { supports: { some: { userId } } }] };
     return this.prisma.$transaction([
-      this.prisma.complaint.findMany({ where: { reporterUserId: userId }, orderBy: { id: 'desc' }, take, skip, include: complaintInclude }),
-      this.prisma.complaint.count({ where: { reporterUserId: userId } }),
+      this.prisma.complaint.findMany({
+        where,
+        orderBy: { id: 'desc' },
+        take,
+        skip,
+        include: { ...complaintInclude, supports: { where: { userId }, select: { createdAt: true } } },
+      }),
+      this.prisma.complaint.count({ where }),
     ]);
+  }
+
+  /** Which of `complaintIds` this user has added 附议 to. */
+  async supportedBy(userId: number, complaintIds: number[]): Promise<Set<number>> {
+    if (complaintIds.length === 0) return new Set();
+    const rows = await this.prisma.complaintSupport.findMany({ where: { userId, complaintId: { in: complaintIds } }, select: { complaintId: true } });
+    return new Set(rows.map((r) => r.complaintId));
   }
 
   /** Street and community names for the reporter's view (the complaint keeps only their ids). */

@@ -7,6 +7,8 @@ import {
   type ComplaintReceipt,
   type CreateComplaintRequest,
   type GuestReopenRequest,
+  type MyComplaintItem,
+  type Page,
   type ReopenRequest,
   type SimilarComplaint,
 } from '@sa/contracts';
@@ -174,7 +176,8 @@ export class ComplaintsService {
     };
   }
 
-  async similar(q: { entityId?: number; lat?: number; lng?: number }): Promise<SimilarComplaint[]> {
+  /** `caller`, when signed in, hears which are their own (「您已反映过」) and which they already support. */
+  async similar(q: { entityId?: number; lat?: number; lng?: number }, caller?: AuthUser): Promise<SimilarComplaint[]> {
     const since = new Date(this.clock.now().getTime() - SIMILAR_WINDOW_DAYS * 86_400_000);
     const rows = await this.repo.findSimilar({
       ...(q.entityId !== undefined ? { businessId: q.entityId } : { lat: q.lat!, lng: q.lng! }),
@@ -182,6 +185,7 @@ export class ComplaintsService {
       since,
       openStatuses: OPEN_STATUSES,
     });
+    const supported = caller ? await this.repo.supportedBy(caller.id, rows.map((r) => r.id)) : new Set<number>();
     return rows.map((r) => ({
       id: r.id,
       trackingNo: r.trackingNo,
@@ -192,6 +196,8 @@ export class ComplaintsService {
       receivedAt: r.receivedAt.toISOString(),
       supportCount: r.supportCount,
       distanceMetres: r.distanceMetres,
+      mine: caller !== undefined && r.reporterUserId === caller.id,
+      supportedByMe: supported.has(r.id),
     }));
   }
 
@@ -236,9 +242,28 @@ export class ComplaintsService {
     return this.publicView(await this.workflow.act(id, user, { action: 'reopen', reason: input.reason }, input.photoIds));
   }
 
-  async mine(user: AuthUser, limit: number, offset: number) {
+  async mine(user: AuthUser, limit: number, offset: number): Promise<Page<MyComplaintItem>> {
     const [rows, total] = await this.repo.listForReporter(user.id, limit, offset);
-    return { items: await this.publicViews(rows), total };
+    const own = rows.filter((c) => c.reporterUserId === user.id);
+    const views = new Map((await this.publicViews(own)).map((v) => [v.id, v]));
+    const items = rows.map((c): MyComplaintItem => {
+      const view = views.get(c.id);
+      if (view) return { ...view, relation: 'OWN' };
+      return {
+        relation: 'SUPPORTED',
+        id: c.id,
+        trackingNo: c.trackingNo,
+        kind: c.kind,
+        category: c.category as ComplaintCategory,
+        status: c.status,
+        statusLabel: COMPLAINT_STATUS_LABELS[c.status],
+        businessName: c.business?.name ?? c.businessName,
+        receivedAt: c.receivedAt.toISOString(),
+        supportCount: c.supportCount,
+        supportedAt: (c.supports[0]?.createdAt ?? c.receivedAt).toISOString(),
+      };
+    });
+    return { items, total };
   }
 
   async reporterView(id: number, user: AuthUser): Promise<ComplaintPublicView> {

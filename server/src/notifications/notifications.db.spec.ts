@@ -159,8 +159,14 @@ describe('inbox and WeChat subscribe messages', () => {
       expect(unread.body).toMatchObject({ total: 2, unread: 2 });
       expect(unread.body.items.map((n: { id: number }) => n.id)).not.toContain(oldest.id);
 
+      const staffUnread = (await app.get('/api/v1/me/notifications', tokens.staff)).body.unread;
+      expect(staffUnread).toBeGreaterThan(0);
       expect((await app.post('/api/v1/me/notifications/read-all', undefined, tokens.reporter)).body).toEqual({ updated: 2 });
       expect((await app.get('/api/v1/me/notifications', tokens.reporter)).body).toMatchObject({ total: 3, unread: 0 });
+      // Only the caller's own messages: the office's stay unread.
+      expect((await app.get('/api/v1/me/notifications', tokens.staff)).body.unread).toBe(staffUnread);
+      expect((await app.post('/api/v1/me/notifications/read-all', undefined, tokens.reporter)).body).toEqual({ updated: 0 });
+      expect((await app.post('/api/v1/me/notifications/read-all')).status).toBe(401);
     });
 
     it('lets no one read or mark another user’s notifications', async () => {
