@@ -8,6 +8,7 @@ import {
   type CreateComplaintRequest,
   type GuestReopenRequest,
   type Me,
+  type MyComplaintItem,
   type NotificationList,
   type Page,
   type PhotoLocation,
@@ -18,7 +19,7 @@ import {
 } from '@sa/contracts';
 import { downloadFile, request, uploadFile } from './client';
 
-export type BusinessSearch = { q?: string; streetId?: number; communityId?: number; limit?: number };
+export type BusinessSearch = { q?: string; streetId?: number; communityId?: number; limit?: number; offset?: number };
 
 export function fetchMe(): Promise<Me> {
   return request<Me>('GET', '/api/v1/me');
@@ -59,8 +60,9 @@ export function supportComplaint(id: number): Promise<SupportResult> {
   return request<SupportResult>('POST', `/api/v1/complaints/${id}/me-too`);
 }
 
-export function fetchMyComplaints(page: { limit: number; offset: number }): Promise<Page<ComplaintPublicView>> {
-  return request<Page<ComplaintPublicView>>('GET', '/api/v1/complaints/mine', { query: page });
+/** 我的: the user's own reports and those they added 附议 to, newest first. */
+export function fetchMyComplaints(page: { limit: number; offset: number }): Promise<Page<MyComplaintItem>> {
+  return request<Page<MyComplaintItem>>('GET', '/api/v1/complaints/mine', { query: page });
 }
 
 export function fetchComplaint(id: number): Promise<ComplaintPublicView> {
@@ -118,6 +120,11 @@ export function fetchNotifications(page: { limit: number; offset?: number }): Pr
 
 export function markNotificationRead(id: number): Promise<unknown> {
   return request<unknown>('POST', `/api/v1/me/notifications/${id}/read`);
+}
+
+/** 全部已读: every unread message of the caller; returns how many were marked. */
+export function markAllNotificationsRead(): Promise<{ updated: number }> {
+  return request<{ updated: number }>('POST', '/api/v1/me/notifications/read-all');
 }
 
 /** One complaint photo; the server strips EXIF and returns where it was taken, if the photo said. */

@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { UPLOAD_MAX_BYTES, type UploadResponse } from '@sa/contracts';
 import { uploadPhoto } from '../api';
+import { focusSoon } from './focus-soon';
 import { pressable } from './pressable';
 import { errorMessage } from './show-error';
 import './photo-picker.css';
@@ -80,15 +81,39 @@ type Props = ReturnType<typeof usePhotoUploads> & {
   help?: string | null;
 };
 
+let pickersMade = 0;
+
 export function PhotoPicker({ photos, choose, retry, remove, max, error, label = '现场照片', help = PRIVACY_NOTE }: Props) {
+  // The photo the user asked to delete: asked once more inline (no pop-up, which 长辈版 does without).
+  const [confirming, setConfirming] = useState<number | null>(null);
+  // Ids scoped to this picker: Taro keeps other pages, with pickers of their own, in the document.
+  const [scope] = useState(() => `photo-picker-${++pickersMade}`);
+  const pendingIndex = photos.findIndex((photo) => photo.key === confirming);
+  const ask = (key: number) => {
+    setConfirming(key);
+    focusSoon(`#${scope} .photo-confirm-delete`);
+  };
+  const cancel = () => {
+    const key = confirming;
+    setConfirming(null);
+    focusSoon(`#${scope}-remove-${key}`);
+  };
+  const confirm = () => {
+    if (confirming === null) return;
+    remove(confirming);
+    setConfirming(null);
+    // Where the deleted photo's row was: the tile to add another.
+    focusSoon(`#${scope} .photo-add`);
+  };
+
   return (
-    <View className='photos-field'>
+    <View className='photos-field' id={scope}>
       <View className='field-label'>
         {label}（选填，最多 {max} 张，已选 {photos.length} 张）
       </View>
       <View className='photos'>
         {photos.map((photo, index) => (
-          <View className={`photo photo-${photo.status}`} key={photo.key}>
+          <View className={`photo photo-${photo.status}${photo.key === confirming ? ' photo-pending-delete' : ''}`} key={photo.key}>
             <Image className='photo-thumb' src={photo.path} mode='aspectFill' />
             {photo.status === 'uploading' && <View className='photo-overlay'>上传中…</View>}
             {photo.status === 'failed' && (
@@ -100,9 +125,9 @@ export function PhotoPicker({ photos, choose, retry, remove, max, error, label =
                 </View>
               )
             )}
-            <Text className='photo-remove' {...pressable(() => remove(photo.key), `删除第 ${index + 1} 张照片`)}>
+            <View id={`${scope}-remove-${photo.key}`} className='photo-remove' {...pressable(() => ask(photo.key), `删除第 ${index + 1} 张照片`)}>
               ×
-            </Text>
+            </View>
           </View>
         ))}
         {photos.length < max && (
@@ -114,6 +139,17 @@ export function PhotoPicker({ photos, choose, retry, remove, max, error, label =
           </View>
         )}
       </View>
+      {pendingIndex >= 0 && (
+        <View className='photo-confirm' role='group' aria-label={`删除第 ${pendingIndex + 1} 张照片？`}>
+          <Text className='photo-confirm-question'>删除第 {pendingIndex + 1} 张照片？</Text>
+          <View className='photo-confirm-delete' {...pressable(confirm)}>
+            确认删除
+          </View>
+          <View className='photo-confirm-cancel' {...pressable(cancel)}>
+            取消
+          </View>
+        </View>
+      )}
       {photos
         .filter((photo) => photo.status === 'failed' && photo.error)
         .slice(0, 1)

@@ -6,6 +6,7 @@ import type {
   ComplaintReceipt,
   LoginResponse,
   Me,
+  MyComplaintItem,
   NotificationItem,
   SimilarComplaint,
   UploadResponse,
@@ -120,6 +121,30 @@ export function aSimilarComplaint(overrides: Partial<SimilarComplaint> = {}): Si
     receivedAt: '2026-11-28T04:00:00.000Z',
     supportCount: 2,
     distanceMetres: null,
+    ...overrides,
+  };
+}
+
+/** A line of 我的投诉举报: the user's own report. */
+export function anOwnReport(overrides: Partial<ComplaintPublicView> = {}): MyComplaintItem {
+  return { ...aComplaintView(overrides), relation: 'OWN' };
+}
+
+/** A line of 我的投诉举报: someone else's report the user added 附议 to. */
+export function aSupportedReport(overrides: Partial<Extract<MyComplaintItem, { relation: 'SUPPORTED' }>> = {}): MyComplaintItem {
+  const id = nextId++;
+  return {
+    relation: 'SUPPORTED',
+    id,
+    trackingNo: `SA20261127-${String(id).padStart(6, '0')}`,
+    kind: 'REPORT',
+    category: 'POOR_HYGIENE',
+    status: 'VERIFYING',
+    statusLabel: '核查中',
+    businessName: '老街面馆',
+    receivedAt: '2026-11-27T04:00:00.000Z',
+    supportCount: 3,
+    supportedAt: '2026-11-28T06:00:00.000Z',
     ...overrides,
   };
 }

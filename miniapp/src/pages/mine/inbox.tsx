@@ -1,29 +1,59 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { NOTIFICATION_KIND_LABELS, type NotificationItem, type NotificationList } from '@sa/contracts';
-import { fetchNotifications, markNotificationRead } from '../../api';
+import { fetchNotifications, markAllNotificationsRead, markNotificationRead } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { pressable } from '../../components/pressable';
-import { errorMessage } from '../../components/show-error';
+import { errorMessage, showError } from '../../components/show-error';
 import { useLoadOnShow } from '../../hooks/use-load-on-show';
 import { openComplaint } from './my-complaints';
 import { LoadError } from '../../components/load-error';
+import './inbox.css';
 
-const SHOWN = 10;
+const PAGE_SIZE = 10;
 
-/** 消息: the unread count and the latest messages; a message about the user's own report opens it. */
+/** 消息: the unread count and the messages, newest first, page by page; a message about the user's own report opens it. */
 export function Inbox({ opensComplaints }: { opensComplaints: boolean }) {
   const [inbox, setInbox] = useState<NotificationList | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [markingAll, setMarkingAll] = useState(false);
 
   const load = () => {
     setLoadError(null);
-    fetchNotifications({ limit: SHOWN })
+    fetchNotifications({ limit: PAGE_SIZE })
       .then(setInbox)
       // The inbox is secondary on this page: say it failed, without a toast over the user's own list.
       .catch((error: unknown) => setLoadError(errorMessage(error)));
   };
   useLoadOnShow(load);
+
+  const loadMore = async () => {
+    if (!inbox || loadingMore) return;
+    setLoadingMore(true);
+    try {
+      const page = await fetchNotifications({ limit: PAGE_SIZE, offset: inbox.items.length });
+      setInbox((before) => before && { ...page, items: [...before.items, ...page.items.filter((n) => !before.items.some((x) => x.id === n.id))] });
+    } catch (error) {
+      showError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const markAll = async () => {
+    if (markingAll) return;
+    setMarkingAll(true);
+    try {
+      await markAllNotificationsRead();
+      const readAt = new Date().toISOString();
+      setInbox((before) => before && { ...before, unread: 0, items: before.items.map((x) => (x.readAt === null ? { ...x, readAt } : x)) });
+    } catch (error) {
+      showError(error);
+    } finally {
+      setMarkingAll(false);
+    }
+  };
 
   const open = (item: NotificationItem) => {
     if (item.readAt === null) {
@@ -43,9 +73,16 @@ export function Inbox({ opensComplaints }: { opensComplaints: boolean }) {
 
   return (
     <View className='card inbox'>
-      <View className='card-title'>
-        消息
-        {inbox && inbox.unread > 0 && <Text className='unread-badge'>{inbox.unread} 条未读</Text>}
+      <View className='card-title inbox-head'>
+        <Text className='inbox-title'>
+          消息{inbox && inbox.total > 0 ? `（共 ${inbox.total} 条）` : ''}
+          {inbox && inbox.unread > 0 && <Text className='unread-badge'>{inbox.unread} 条未读</Text>}
+        </Text>
+        {inbox && inbox.unread > 0 && (
+          <Button className='btn-plain mark-all-read' size='mini' loading={markingAll} {...pressable(() => void markAll())}>
+            全部已读
+          </Button>
+        )}
       </View>
       <LoadError message={loadError} onRetry={load} />
       {inbox?.total === 0 && <View className='hint'>暂无消息</View>}
@@ -66,7 +103,16 @@ export function Inbox({ opensComplaints }: { opensComplaints: boolean }) {
           <View className='muted'>{formatDateTime(item.createdAt)}</View>
         </View>
       ))}
-      {inbox && inbox.total > inbox.items.length && <View className='muted'>仅显示最近 {SHOWN} 条</View>}
+      {inbox && inbox.total > inbox.items.length && (
+        <View className='inbox-more'>
+          <View className='muted'>
+            已显示 {inbox.items.length} 条，共 {inbox.total} 条
+          </View>
+          <Button className='btn-plain more' size='mini' loading={loadingMore} {...pressable(() => void loadMore())}>
+            加载更多
+          </Button>
+        </View>
+      )}
     </View>
   );
 }

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Taro from '../../test/fake-taro';
-import { aComplaintView, aLogin, aMe, aNotification } from '../../test/builders';
+import { aLogin, aMe, aNotification, anOwnReport } from '../../test/builders';
 import {
   ApiError,
   bindVolunteer,
@@ -188,8 +188,8 @@ describe('我的投诉举报 and 消息', () => {
     await signedInAs();
     vi.mocked(fetchMyComplaints).mockResolvedValue({
       items: [
-        aComplaintView({ id: 42, trackingNo: 'SA20261130-000042', kind: 'COMPLAINT', category: 'EXPIRED_FOOD', statusLabel: '已受理' }),
-        aComplaintView({ id: 41, trackingNo: 'SA20261129-000041', kind: 'REPORT', category: 'POOR_HYGIENE', statusLabel: '已办结', canReopen: true }),
+        anOwnReport({ id: 42, trackingNo: 'SA20261130-000042', kind: 'COMPLAINT', category: 'EXPIRED_FOOD', statusLabel: '已受理' }),
+        anOwnReport({ id: 41, trackingNo: 'SA20261129-000041', kind: 'REPORT', category: 'POOR_HYGIENE', statusLabel: '已办结', canReopen: true }),
       ],
       total: 2,
     });
@@ -207,8 +207,8 @@ describe('我的投诉举报 and 消息', () => {
   it('loads more of a long list', async () => {
     await signedInAs();
     vi.mocked(fetchMyComplaints)
-      .mockResolvedValueOnce({ items: [aComplaintView({ category: 'UNLICENSED' })], total: 2 })
-      .mockResolvedValueOnce({ items: [aComplaintView({ category: 'DIRTY_TABLEWARE' })], total: 2 });
+      .mockResolvedValueOnce({ items: [anOwnReport({ category: 'UNLICENSED' })], total: 2 })
+      .mockResolvedValueOnce({ items: [anOwnReport({ category: 'DIRTY_TABLEWARE' })], total: 2 });
     render(<MinePage />);
 
     const more = await screen.findByText('加载更多');

@@ -44,12 +44,12 @@ describe('随手拍 · 查找经营主体', () => {
 
     expect(await screen.findByText('老街面馆')).toBeTruthy();
     expect(screen.getByText('老街面包坊')).toBeTruthy();
-    expect(screen.getByText('找到 2 家经营主体')).toBeTruthy();
+    expect(screen.getByText('共 2 家')).toBeTruthy();
     expect(screen.getByText('许可证：JY14401000001234')).toBeTruthy();
     expect(screen.getByText('C级 · 小型')).toBeTruthy();
     expect(screen.getByText('食品销售')).toBeTruthy();
     expect(searchBusinesses).toHaveBeenCalledTimes(1);
-    expect(searchBusinesses).toHaveBeenCalledWith({ q: '老街面' });
+    expect(searchBusinesses).toHaveBeenCalledWith({ q: '老街面', streetId: undefined });
   });
 
   it('says so when nothing matches', async () => {
@@ -58,11 +58,24 @@ describe('随手拍 · 查找经营主体', () => {
     expect(await screen.findByText('没有找到与“JY99999999999999”相关的经营主体')).toBeTruthy();
   });
 
-  it('says how many more there are when only the first page is shown', async () => {
-    vi.mocked(searchBusinesses).mockResolvedValue({ items: [aBusiness(), aBusiness()], total: 57 });
+  it('says how many there are in all, and 加载更多 brings the next page below the first', async () => {
+    const first = [aBusiness({ name: '餐饮甲' }), aBusiness({ name: '餐饮乙' })];
+    const next = aBusiness({ name: '餐饮丙' });
+    vi.mocked(searchBusinesses).mockImplementation(async ({ offset }) => (offset ? { items: [next], total: 3 } : { items: first, total: 3 }));
     const { container } = render(<ReportPage />);
     await typeQuery(container, '餐饮');
-    expect(await screen.findByText('找到 57 家经营主体，显示前 2 家')).toBeTruthy();
+    expect(await screen.findByText('共 3 家，已显示 2 家')).toBeTruthy();
+
+    await act(async () => screen.getByText('加载更多（还有 1 家）').click());
+
+    expect(searchBusinesses).toHaveBeenLastCalledWith({ q: '餐饮', streetId: undefined, offset: 2 });
+    expect(await screen.findByText('共 3 家')).toBeTruthy();
+    expect(Array.from(container.querySelectorAll('.business-choice'), (el) => el.getAttribute('aria-label')?.split('，')[0])).toEqual([
+      '选择 餐饮甲',
+      '选择 餐饮乙',
+      '选择 餐饮丙',
+    ]);
+    expect(screen.queryByText(/加载更多/)).toBeNull();
   });
 
   it('shows the business and its 包保干部 with the tier in Chinese when one is tapped', async () => {

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_CODES, type BusinessDetail, type ComplaintCategory, type ComplaintReceipt } from '@sa/contracts';
+import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_CODES, type BusinessDetail, type ComplaintCategory, type ComplaintReceipt, type Me } from '@sa/contracts';
 import { ApiError, submitComplaint } from '../../api';
+import { focusSoon } from '../../components/focus-soon';
 import { pressable, selectable } from '../../components/pressable';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { useSession } from '../../session/session';
@@ -18,6 +19,7 @@ import {
   loadPendingKey,
   needsPhone,
   newIdempotencyKey,
+  recheckErrors,
   savePendingKey,
   validateDraft,
   type FieldErrors,
@@ -50,22 +52,51 @@ const FIELD_CONTROLS: [keyof FieldErrors, string][] = [
   ['reporterAddress', '.reporter-address input'],
 ];
 
-function focusFirstProblem(errors: FieldErrors) {
-  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
-  const selector = FIELD_CONTROLS.find(([field]) => errors[field])?.[1];
-  if (!selector) return;
-  // After the messages have rendered, so the field and its message are on screen together.
+/** The same in the mini-program, where the page scrolls to a node found by selector (no focus to move). */
+const FIELD_BLOCKS: Record<keyof FieldErrors, string> = {
+  place: '.place-step',
+  businessName: '.free-name',
+  businessAddress: '.free-address',
+  kind: '.kind-option',
+  category: '.category-chips',
+  description: '.description',
+  photos: '.photos-field',
+  reporterName: '.reporter-name',
+  contactPhone: '.contact-phone',
+  reporterAddress: '.reporter-address',
+  form: '.submit-report',
+};
+
+/** The first field to correct is brought to the middle of the screen, with its message, and takes the focus (h5). */
+function showFirstProblem(errors: FieldErrors) {
+  const field = FIELD_CONTROLS.find(([name]) => errors[name])?.[0];
+  if (!field) return;
+  if (process.env.TARO_ENV !== 'h5') {
+    void Taro.pageScrollTo({ selector: `.page.report ${FIELD_BLOCKS[field]}`, offsetTop: -120, duration: 300 });
+    return;
+  }
+  const selector = FIELD_CONTROLS.find(([name]) => name === field)![1];
+  // Taro keeps hidden pages in the document: only the one on screen counts.
   const scoped = selector
     .split(',')
     .map((part) => `.taro_page_show .page.report ${part.trim()}`)
     .join(', ');
-  setTimeout(() => document.querySelector<HTMLElement>(scoped)?.focus(), 0);
+  // After the messages have rendered, so the field and its message are on screen together.
+  focusSoon(scoped, { scroll: true });
+}
+
+/** The name a signed-in resident goes by, to fill in for them; not the placeholders given to new accounts. */
+export function nameFromSession(me: Me | null): string {
+  if (!me) return '';
+  if (me.volunteer) return me.volunteer.name;
+  return /^(微信用户|居民\s)|\*/.test(me.displayName) ? '' : me.displayName;
 }
 
 /** 随手拍: where, what, who, on one page; a retry of the same fill never files the report twice. */
 export default function ReportPage() {
   const session = useSession();
-  const [draft, setDraft] = useState<ReportDraft>(emptyDraft);
+  const sessionName = nameFromSession(session.me);
+  const [draft, setDraft] = useState<ReportDraft>(() => ({ ...emptyDraft(), reporterName: sessionName }));
   const [business, setBusiness] = useState<BusinessDetail | null>(null);
   const [dismissedLocation, setDismissedLocation] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -76,7 +107,25 @@ export default function ReportPage() {
   const [pendingKey, setPendingKey] = useState<string | null>(loadPendingKey);
   const uploads = usePhotoUploads();
 
-  const update = (change: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...change }));
+  const update = (change: Partial<ReportDraft>) => {
+    const next = { ...draft, ...change };
+    setDraft(next);
+    // A message stays only as long as what it is about is still wrong.
+    setErrors((before) => recheckErrors(before, { ...draft, photoIds: uploads.ids }, { ...next, photoIds: uploads.ids }));
+  };
+  // The session is often restored after the form opened: the name comes in then, unless the user has typed one.
+  useEffect(() => {
+    if (sessionName !== '') setDraft((d) => (d.reporterName === '' ? { ...d, reporterName: sessionName } : d));
+  }, [sessionName]);
+  // A failed photo that was retried or removed no longer holds the report.
+  useEffect(() => {
+    if (uploads.failed) return;
+    setErrors((before) => {
+      if (before.photos === undefined) return before;
+      const { photos: _settled, ...rest } = before;
+      return rest;
+    });
+  }, [uploads.failed, uploads.photos.length]);
   const freePlace = draft.place?.type === 'free' ? draft.place : null;
 
   const pickBusiness = (picked: BusinessDetail) => {
@@ -100,7 +149,7 @@ export default function ReportPage() {
   const category = draft.category ? COMPLAINT_CATEGORIES[draft.category] : null;
 
   const startOver = () => {
-    setDraft(emptyDraft());
+    setDraft({ ...emptyDraft(), reporterName: sessionName });
     setBusiness(null);
     setDismissedLocation(false);
     setErrors({});
@@ -127,7 +176,7 @@ export default function ReportPage() {
       setErrors(validated.errors);
       setSubmitError(null);
       showError(new FormError(firstError(validated.errors)));
-      focusFirstProblem(validated.errors);
+      showFirstProblem(validated.errors);
       return;
     }
     setErrors({});
@@ -289,6 +338,7 @@ export default function ReportPage() {
               nativeProps={{ 'aria-label': '姓名', autocomplete: 'name' }}
               onInput={(event) => update({ reporterName: event.detail.value })}
             />
+            {sessionName !== '' && draft.reporterName === sessionName && <View className='muted prefilled'>已按您登录的账号填写，可修改</View>}
             {errors.reporterName && <View className='field-error'>{errors.reporterName}</View>}
             <View className='field-label'>联系电话</View>
             <Input

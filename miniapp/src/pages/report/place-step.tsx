@@ -4,6 +4,7 @@ import { CADRE_TIER_LABELS, type AreasTree, type BusinessDetail, type BusinessSu
 import { fetchAreas, fetchBusiness, searchBusinesses } from '../../api';
 import { GRADE_LABELS } from '../../api/labels';
 import { BusinessCard } from '../../components/business-card';
+import { focusSoon } from '../../components/focus-soon';
 import { pressable, selectable } from '../../components/pressable';
 import { errorMessage, showError } from '../../components/show-error';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
@@ -33,7 +34,7 @@ type Props = {
 export function PlaceStep(props: Props) {
   const { business, freePlace } = props;
   return (
-    <View className='card'>
+    <View className='card place-step'>
       <View className='card-title'>第一步：问题发生在哪里</View>
       {business && <ChosenBusiness business={business} onChange={() => props.onFreePlace(null)} />}
       {!business && freePlace && <FreePlaceForm {...props} place={freePlace} />}
@@ -45,38 +46,74 @@ export function PlaceStep(props: Props) {
   );
 }
 
-type Results = { query: string; items: BusinessSummary[]; total: number };
+type Streets = AreasTree['offices'][number]['streets'];
+
+/** What the list answers: the words and the street it was asked for, and the businesses loaded so far. */
+type Results = { key: string; items: BusinessSummary[]; total: number };
+const searchKey = (q: string, streetId: number | null) => `${streetId ?? ''}|${q}`;
+
+/** Moves the focus to a business that 加载更多 added, so a keyboard user goes on from where the list grew (h5). */
+const focusChoice = (id: number) => focusSoon(() => document.getElementById(`business-choice-${id}`));
 
 function BusinessSearch({ onPick, onNotFound }: { onPick: (business: BusinessDetail) => void; onNotFound: () => void }) {
   const [query, setQuery] = useState('');
+  const [streetId, setStreetId] = useState<number | null>(null);
+  const [streets, setStreets] = useState<Streets>([]);
   const settledQuery = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
   const [results, setResults] = useState<Results | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const latestSearch = useRef(0);
+  const key = searchKey(settledQuery, streetId);
+  const asked = settledQuery !== '' || streetId !== null;
 
   useEffect(() => {
-    if (settledQuery === '') {
+    fetchAreas()
+      .then((areas) => setStreets(areas.offices.flatMap((office) => office.streets)))
+      // The street filter only narrows the search: without the list, searching by name still works.
+      .catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
+    if (!asked) {
       setResults(null);
       setSearchError(null);
       return;
     }
     const searchId = ++latestSearch.current;
     setSearchError(null);
-    searchBusinesses({ q: settledQuery })
+    searchBusinesses({ q: settledQuery || undefined, streetId: streetId ?? undefined })
       .then((page) => {
         // A slower, older search must not overwrite the answer to what the user typed last.
-        if (searchId === latestSearch.current) setResults({ query: settledQuery, ...page });
+        if (searchId === latestSearch.current) setResults({ key, ...page });
       })
       .catch((error: unknown) => {
         if (searchId !== latestSearch.current) return;
         setSearchError(errorMessage(error));
         showError(error);
       });
-  }, [settledQuery]);
+  }, [key]);
+
+  const loadMore = async () => {
+    if (!results || loadingMore) return;
+    const searchId = latestSearch.current;
+    setLoadingMore(true);
+    try {
+      const page = await searchBusinesses({ q: settledQuery || undefined, streetId: streetId ?? undefined, offset: results.items.length });
+      if (searchId !== latestSearch.current) return;
+      setResults((before) => before && { ...before, items: [...before.items, ...page.items], total: page.total });
+      if (page.items[0]) focusChoice(page.items[0].id);
+    } catch (error) {
+      showError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   const open = (listed: BusinessSummary) => {
     fetchBusiness(listed.id).then(onPick).catch(showError);
   };
+  const streetName = streets.find((s) => s.id === streetId)?.name;
 
   return (
     <View>
@@ -90,19 +127,46 @@ function BusinessSearch({ onPick, onNotFound }: { onPick: (business: BusinessDet
         nativeProps={{ 'aria-label': '搜索经营主体：店名或许可证编号' }}
         onInput={(event) => setQuery(event.detail.value)}
       />
-      {searchError !== null && settledQuery !== '' && <View className='hint'>{searchError}</View>}
-      {results !== null && results.query === settledQuery && (
+      {streets.length > 0 && (
+        <View className='street-filter'>
+          <View className='field-label'>按街道筛选</View>
+          <View className='chips street-filter-chips' role='group' aria-label='按街道筛选'>
+            <Text className={`chip${streetId === null ? ' chip-selected' : ''}`} {...selectable(streetId === null, () => setStreetId(null))}>
+              全部街道
+            </Text>
+            {streets.map((s) => (
+              <Text key={s.id} className={`chip${s.id === streetId ? ' chip-selected' : ''}`} {...selectable(s.id === streetId, () => setStreetId(s.id))}>
+                {s.name}
+              </Text>
+            ))}
+          </View>
+        </View>
+      )}
+      {searchError !== null && asked && <View className='hint'>{searchError}</View>}
+      {results !== null && results.key === key && (
         <View>
-          <View className='hint'>
+          <View className='hint search-count' aria-live='polite'>
             {results.total === 0
-              ? `没有找到与“${results.query}”相关的经营主体`
-              : `找到 ${results.total} 家经营主体${results.total > results.items.length ? `，显示前 ${results.items.length} 家` : ''}`}
+              ? settledQuery
+                ? `${streetName ? `${streetName}内` : ''}没有找到与“${settledQuery}”相关的经营主体`
+                : `${streetName ?? ''}暂无登记的经营主体`
+              : `共 ${results.total} 家${streetName ? `（${streetName}）` : ''}${results.total > results.items.length ? `，已显示 ${results.items.length} 家` : ''}`}
           </View>
           {results.items.map((listed) => (
-            <View key={listed.id} className='business-choice' {...pressable(() => open(listed), `选择 ${listed.name}，${listed.address}`)}>
+            <View
+              key={listed.id}
+              id={`business-choice-${listed.id}`}
+              className='business-choice'
+              {...pressable(() => open(listed), `选择 ${listed.name}，${listed.address}`)}
+            >
               <BusinessCard business={listed} />
             </View>
           ))}
+          {results.items.length < results.total && (
+            <Button className='btn-plain load-more-businesses' size='mini' loading={loadingMore} {...pressable(() => void loadMore())}>
+              加载更多（还有 {results.total - results.items.length} 家）
+            </Button>
+          )}
         </View>
       )}
       <View className='not-found'>
@@ -147,8 +211,6 @@ function ChosenBusiness({ business, onChange }: { business: BusinessDetail; onCh
     </View>
   );
 }
-
-type Streets = AreasTree['offices'][number]['streets'];
 
 function FreePlaceForm(props: Props & { place: FreePlace }) {
   const { place, onFreePlace, respondentRequired } = props;

@@ -171,6 +171,51 @@ export function validateDraft(draft: ReportDraft, idempotencyKey: string): Valid
   return { ok: true, request: parsed.data };
 }
 
+const freeOf = (draft: ReportDraft) => (draft.place?.type === 'free' ? draft.place : null);
+
+/** The fields whose message a change of the draft can settle: the one edited, and those whose rule it changes. */
+function touchedFields(before: ReportDraft, after: ReportDraft): Set<ReportField> {
+  const touched = new Set<ReportField>();
+  const [was, is] = [freeOf(before), freeOf(after)];
+  const samePlace =
+    before.place?.type === after.place?.type &&
+    (before.place?.type !== 'business' || after.place?.type !== 'business' || before.place.businessId === after.place.businessId) &&
+    was?.streetId === is?.streetId &&
+    was?.communityId === is?.communityId &&
+    before.location === after.location;
+  if (!samePlace) touched.add('place').add('businessName').add('businessAddress');
+  if (was?.businessName !== is?.businessName) touched.add('businessName');
+  if (was?.businessAddress !== is?.businessAddress) touched.add('businessAddress');
+  // The kind decides what the contact step and the respondent need; anonymity decides whether a name is needed.
+  if (before.kind !== after.kind) touched.add('kind').add('reporterName').add('contactPhone').add('reporterAddress').add('businessName').add('businessAddress');
+  if (before.anonymousChosen !== after.anonymousChosen) touched.add('reporterName').add('contactPhone');
+  for (const field of ['category', 'description', 'reporterName', 'contactPhone', 'reporterAddress'] as const) {
+    if (before[field] !== after[field]) touched.add(field);
+  }
+  if (before.photoIds.join() !== after.photoIds.join()) touched.add('photos');
+  return touched;
+}
+
+// Rechecking needs a well-formed key; the real one is chosen on 提交.
+const RECHECK_KEY = 'rpt-recheck-only';
+
+/**
+ * The messages after the user changed the draft: a message about a field they have fixed goes, one about a field
+ * still wrong says what is wrong now; no new message appears before the next 提交.
+ */
+export function recheckErrors(errors: FieldErrors, before: ReportDraft, after: ReportDraft): FieldErrors {
+  const touched = [...touchedFields(before, after)].filter((field) => errors[field] !== undefined);
+  if (touched.length === 0) return errors;
+  const now = validateDraft(after, RECHECK_KEY);
+  const next = { ...errors };
+  for (const field of touched) {
+    const message = now.ok ? undefined : now.errors[field];
+    if (message === undefined) delete next[field];
+    else next[field] = message;
+  }
+  return next;
+}
+
 /** Server refusals that are about one field of the form. */
 const FIELD_OF_CODE: Partial<Record<ErrorCode, ReportField>> = {
   ANONYMOUS_COMPLAINT_NOT_ALLOWED: 'reporterName',

@@ -29,7 +29,8 @@ import ReportPage from './index';
 
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
-  fetchAreas: vi.fn(),
+  // The street filter of the search loads the district's streets as the form opens.
+  fetchAreas: vi.fn(async () => (await import('../../test/builders')).someAreas()),
   fetchBusiness: vi.fn(),
   fetchMe: vi.fn(),
   fetchSimilarComplaints: vi.fn(),
@@ -411,6 +412,8 @@ describe('随手拍 · 照片', () => {
     expect(screen.getByText(/已选 2 张/)).toBeTruthy();
 
     act(() => screen.getByLabelText('删除第 2 张照片').click());
+    expect(screen.getByText(/已选 2 张/)).toBeTruthy();
+    tap('确认删除');
     expect(screen.getByText(/已选 1 张/)).toBeTruthy();
     await submit(container);
 

@@ -10,7 +10,7 @@ import {
 } from '@sa/contracts';
 import { fetchSimilarComplaints, supportComplaint } from '../../api';
 import { formatDate } from '../../components/format';
-import { pressable } from '../../components/pressable';
+import { pressable, pressableAs } from '../../components/pressable';
 import { showError } from '../../components/show-error';
 
 const SHOWN_FIRST = 3;
@@ -61,24 +61,37 @@ export function SimilarReports({ entityId, location, signedIn }: Props) {
     }
   };
 
+  const where = entityId !== null ? '这家经营主体' : '附近的问题';
+  const onlyMine = items.every((item) => item.mine);
+
   return (
     <View className='card similar'>
-      <View className='card-title'>已有人反映过{entityId !== null ? '这家经营主体' : '附近的问题'}</View>
+      <View className='card-title'>{onlyMine ? `您已反映过${where}` : `已有人反映过${where}`}</View>
       <View className='muted'>
-        如果是同一个问题，点“我也遇到了”附议即可，监管所会一并处理，不必重复提交；如果是不同的问题，请继续填写。
+        {onlyMine
+          ? '您提交的问题仍在办理中，可查看办理进度；如果是新的问题，请继续填写。'
+          : '如果是同一个问题，点“我也遇到了”附议即可，监管所会一并处理，不必重复提交；如果是不同的问题，请继续填写。'}
       </View>
       {(showAll ? items : items.slice(0, SHOWN_FIRST)).map((item) => (
         <View className='list-item similar-item' key={item.id}>
           <View className='similar-title'>
             {COMPLAINT_CATEGORIES[item.category].label} · {COMPLAINT_KIND_LABELS[item.kind]}
             <Text className='tag similar-status'>{COMPLAINT_STATUS_LABELS[item.status]}</Text>
+            {item.mine && <Text className='tag tag-mine'>您已反映过</Text>}
           </View>
           {item.businessName && <View className='muted'>{item.businessName}</View>}
           <View className='muted'>
             {formatDate(item.receivedAt)} 提交 · {item.supportCount} 人附议
             {item.distanceMetres !== null && ` · 约 ${Math.round(item.distanceMetres)} 米`}
           </View>
-          {supported.has(item.id) ? (
+          {item.mine ? (
+            <Text
+              className='link open-mine'
+              {...pressableAs('link', () => void Taro.navigateTo({ url: `/pages/complaint/index?id=${item.id}` }), `查看您反映的问题 ${item.trackingNo} 的办理进度`)}
+            >
+              查看办理进度（{item.trackingNo}）
+            </Text>
+          ) : supported.has(item.id) || item.supportedByMe ? (
             <View className='supported'>您已附议</View>
           ) : signedIn ? (
             <Button className='btn-plain me-too' size='mini' loading={busyId === item.id} {...pressable(() => void support(item))}>
