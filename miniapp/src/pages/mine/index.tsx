@@ -9,6 +9,7 @@ import {
   type Me,
 } from '@sa/contracts';
 import { pressable } from '../../components/pressable';
+import { ElderModeSwitch } from '../../components/elder-mode-switch';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { isStaffRole } from '../../components/staff-nav';
 import { Inbox } from './inbox';
@@ -108,6 +109,7 @@ export default function MinePage() {
           ›
         </Text>
       </View>
+      {process.env.TARO_ENV === 'h5' && <ElderModeSwitch />}
     </View>
   );
 }
