@@ -4,6 +4,8 @@ import { getSession, goToLanding, restoreSession } from './session/session';
 import { showError } from './components/show-error';
 import { applyElderClass, isElderMode } from './components/elder-mode';
 import { H5Chrome } from './components/h5-top-bar';
+import { registerPrivacyHandler } from './wechat/privacy';
+import { loadSubscribeTemplates } from './wechat/subscribe';
 import './app.css';
 
 /** The page the app was opened on: the mini-program says; the h5 portal keeps it in the hash (#/pages/...). */
@@ -25,6 +27,9 @@ export default function App({ children }: PropsWithChildren) {
   });
   useLaunch((options?: { path?: string }) => {
     applyElderClass(isElderMode());
+    // Mini-program only: WeChat's privacy consent handler, and the subscribe templates the 提交 tap asks for.
+    registerPrivacyHandler();
+    void loadSubscribeTemplates();
     const path = launchPath(options);
     restoreSession()
       .then(() => {

@@ -5,6 +5,8 @@ import { UPLOAD_MAX_BYTES, type UploadResponse } from '@sa/contracts';
 import { uploadPhoto } from '../api';
 import { focusSoon } from './focus-soon';
 import { pressable } from './pressable';
+import { ensurePrivacy } from '../wechat/privacy';
+import { PrivacyConsent } from './privacy-consent';
 import { errorMessage } from './show-error';
 import './photo-picker.css';
 
@@ -45,6 +47,8 @@ export function usePhotoUploads(max = PHOTOS_MAX) {
   const choose = async ({ replace = false } = {}) => {
     const room = replace ? max : max - photos.length;
     if (room <= 0) return;
+    // WeChat's privacy consent first (weapp); declined: no photos, the rest of the form still works.
+    if (!(await ensurePrivacy('photos'))) return;
     let chosen: Taro.chooseImage.SuccessCallbackResult;
     try {
       chosen = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
@@ -159,6 +163,7 @@ export function PhotoPicker({ photos, choose, retry, remove, max, error, label =
           </View>
         ))}
       {error && <View className='field-error'>{error}</View>}
+      <PrivacyConsent purpose='photos' />
       {help && <View className='muted'>{help}</View>}
     </View>
   );

@@ -7,6 +7,7 @@ import { focusSoon } from '../../components/focus-soon';
 import { pressable, selectable } from '../../components/pressable';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { useSession } from '../../session/session';
+import { askSubscribe, reportSubscribeAnswer } from '../../wechat/subscribe';
 import { PhotoPicker, usePhotoUploads } from '../../components/photo-picker';
 import { PlaceStep, emptyFreePlace, type FreePlace } from './place-step';
 import {
@@ -183,6 +184,8 @@ export default function ReportPage() {
     setSubmitError(null);
     setPendingKey(key);
     savePendingKey(key);
+    // WeChat opens its subscribe dialog only within the tap itself: asked here, before the first await (weapp only).
+    const subscribed = askSubscribe();
     setSubmitting(true);
     try {
       const receipt = await submitComplaint(validated.request);
@@ -204,6 +207,8 @@ export default function ReportPage() {
       showError(new FormError(message));
     } finally {
       setSubmitting(false);
+      // Sent or not, the user's answer stands: grants are per user, not per report.
+      void reportSubscribeAnswer(subscribed, session.status === 'signed-in');
     }
   };
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ContentFlagBadge } from '../../components/content-flag-badge';
 import { Button, Text, View } from '@tarojs/components';
 import {
   CADRE_TIER_LABELS,
@@ -123,6 +124,7 @@ export function DetailPanel({ complaint: c, areas, onChanged, onOpen, onBack }: 
           </Text>
           <Text className='tag'>{COMPLAINT_KIND_LABELS[c.kind]}</Text>
           {c.byVolunteer && <Text className='tag wb-tag-volunteer'>社会监督员</Text>}
+          <ContentFlagBadge flag={c.contentFlag} />
         </View>
         <View className='detail-row wb-detail-status'>
           状态：{c.statusLabel}
@@ -233,7 +235,7 @@ export function DetailPanel({ complaint: c, areas, onChanged, onOpen, onBack }: 
         {c.followUps.map((f) => (
           <View key={f.id} className='list-item wb-follow-up'>
             <View className='detail-row'>
-              {formatDateTime(f.createdAt)} · {f.cadre.name} · {f.kindLabel}
+              {formatDateTime(f.createdAt)} · {f.cadre.name} · {f.kindLabel} <ContentFlagBadge flag={f.contentFlag} />
             </View>
             <View className='detail-row'>{f.note}</View>
             <WbPhotos ids={f.photoIds} label='跟进照片' />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ContentFlagBadge } from '../../components/content-flag-badge';
 import { Button, Text, View } from '@tarojs/components';
 import {
   COMPLAINT_CATEGORIES,
@@ -58,6 +59,7 @@ function Row({ item, selected, onOpen }: { item: WorkbenchQueueItem; selected: b
         <Text className='wb-tracking'>{item.trackingNo}</Text>
         <Text className='tag'>{COMPLAINT_KIND_LABELS[item.kind]}</Text>
         {item.byVolunteer && <Text className='tag wb-tag-volunteer'>社会监督员</Text>}
+        <ContentFlagBadge flag={item.contentFlag} />
         <Text className='wb-status'>{item.statusLabel}</Text>
       </View>
       <View className='detail-row'>
