@@ -152,7 +152,7 @@ describe('首页', () => {
     expect(await screen.findByText('128 件')).toBeTruthy();
     expect(screen.getByText('2026 年办理情况')).toBeTruthy();
     expect(screen.getByText('96.5%')).toBeTruthy();
-    expect(screen.getByText('193 / 200 项按时')).toBeTruthy();
+    expect(screen.getByText('193/200 项按时')).toBeTruthy();
     const satisfaction = screen.getByText('群众满意度').parentElement as HTMLElement;
     expect(within(satisfaction).getByText('暂无数据')).toBeTruthy();
   });

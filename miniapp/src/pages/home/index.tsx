@@ -160,7 +160,7 @@ function Figures({ figures }: { figures: PublicFigures }) {
         <Text className='home-figure-label'>按时办理率</Text>
         {figures.onTimeRate !== null && (
           <Text className='home-figure-note'>
-            {onTime.met} / {onTime.decided} 项按时
+            {onTime.met}/{onTime.decided} 项按时
           </Text>
         )}
       </View>
