@@ -69,7 +69,7 @@ export default function ArticlePage() {
           </View>
           <View className='news-meta article-meta'>
             <Text className='tag'>{ARTICLE_CATEGORY_LABELS[state.article.category]}</Text>
-            <Text>{formatDateTime(state.article.publishedAt)}</Text>
+            <Text className='news-date'>{formatDateTime(state.article.publishedAt)}</Text>
             <Text className='news-views'>阅读 {state.article.viewCount}</Text>
           </View>
           {state.article.office && <View className='article-office'>发布单位：{state.article.office.name}</View>}

@@ -76,7 +76,7 @@ function ArticleRow({ article }: { article: ArticleListItem }) {
         {article.summary && <View className='news-summary'>{article.summary}</View>}
         <View className='news-meta'>
           <Text className='tag'>{ARTICLE_CATEGORY_LABELS[article.category]}</Text>
-          <Text>{formatDate(article.publishedAt)}</Text>
+          <Text className='news-date'>{formatDate(article.publishedAt)}</Text>
           {article.office && <Text className='news-office'>{article.office.name}</Text>}
           <Text className='news-views'>阅读 {article.viewCount}</Text>
         </View>
