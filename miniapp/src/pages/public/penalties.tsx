@@ -99,7 +99,7 @@ export default function PenaltiesPage() {
               onInput={(event) => setDraft(event.detail.value)}
               onConfirm={search}
             />
-            <Button className='btn-primary pen-search-go' size='mini' {...pressable(search)}>
+            <Button className='btn-primary pen-search-go' {...pressable(search)}>
               搜索
             </Button>
           </View>

@@ -121,7 +121,7 @@ function DiscloseConfirm({ item, busy, onSubmit, onCancel }: { item: StaffDisclo
   return (
     <View className='wb-disc-form' role='group' aria-label={`确认公示：${item.decisionNo}`}>
       <View className='hint'>
-        公示后，将在「处罚信息公示」页面向社会公开，当事人显示为「{item.publicPartyName}」{item.partyCreditCode ? `，并公示统一社会信用代码 ${item.partyCreditCode}` : ''}。身份证号码不会公开。
+        公示后，将在「处罚信息公示」页面向社会公开，当事人显示为「{item.publicPartyName}」{item.partyCreditCode ? `，并公示统一社会信用代码 ${item.partyCreditCode}` : ''}。{item.partyKind === 'NATURAL_PERSON' ? '身份证号码不会公开。' : ''}
       </View>
       <View className='wb-disc-buttons'>
         <Button className='btn-primary wb-disc-submit' size='mini' loading={busy} {...pressable(() => !busy && onSubmit())}>
