@@ -21,9 +21,13 @@ export class SubscriptionsService {
     @Inject(ENV) private readonly env: Env,
   ) {}
 
-  /** The configured template ids, for the miniapp's requestSubscribeMessage (at most 3 per call, WeChat's limit). */
+  /**
+   * The configured template ids, for the miniapp's requestSubscribeMessage. WeChat takes at most 3 per call: with
+   * four distinct ones, the transfer notice (rare, and instead of acceptance) is the one left out.
+   */
   templates(): SubscribeTemplates {
-    const ids = Object.values(this.env.wechat.templates).filter((t): t is string => Boolean(t));
+    const { ACCEPTED, RESOLVED, DECIDED, TRANSFERRED } = this.env.wechat.templates;
+    const ids = [ACCEPTED, RESOLVED, DECIDED, TRANSFERRED].filter((t): t is string => Boolean(t));
     return { templateIds: [...new Set(ids)].slice(0, 3) };
   }
 
