@@ -8,8 +8,9 @@ import { PRISMA, type Prisma } from '../database/database';
  * - a follow-up's photo: the handling office, the complaint's cadre (and the cadre who took it) and the admin,
  *   never the reporter or the public;
  * - a signed commitment letter's photo: the cadre who signed it, the office covering the business's street and the admin.
- * - an article's image (宣传): the workbench's editors (admin, office staff); the public reads it at
- *   /api/v1/public/images only while a published article shows it.
+ * - an article's image (宣传) once every article showing it is withdrawn: the workbench's editors (admin, office
+ *   staff) only; while a published article or a draft shows it, the unguessable id is enough (as at
+ *   /api/v1/public/images), so the editor's plain <img> shows it.
  * Before that (a form's preview) the unguessable id is enough.
  * A photo WeChat's content check judged risky: only the handling office of its complaints and the admin.
  */
@@ -33,15 +34,16 @@ export class PhotoAccessService {
         where: { photoUploadId: uploadId },
         select: { cadreId: true, business: { select: { street: { select: { officeId: true } } } } },
       }),
-      this.prisma.articleImage.count({ where: { uploadId } }),
+      this.prisma.articleImage.findMany({ where: { uploadId }, select: { article: { select: { status: true } } } }),
     ]);
-    if (complaints.length === 0 && followUps.length === 0 && letters.length === 0 && articles === 0) return true;
+    const withdrawnOnly = articles.length > 0 && articles.every((a) => a.article.status === 'WITHDRAWN');
+    if (complaints.length === 0 && followUps.length === 0 && letters.length === 0 && !withdrawnOnly) return true;
     if (!user) return false;
     if (user.role === 'ADMIN') return true;
     const office = (officeId: number | null) => user.role === 'OFFICE_STAFF' && user.officeId !== null && officeId === user.officeId;
     const cadre = (cadreId: number | null) => user.role === 'CADRE' && user.cadreId !== null && cadreId === user.cadreId;
     return (
-      (articles > 0 && user.role === 'OFFICE_STAFF') ||
+      (withdrawnOnly && user.role === 'OFFICE_STAFF') ||
       complaints.some(({ complaint: c }) => c.reporterUserId === user.id || office(c.officeId) || cadre(c.cadreId)) ||
       followUps.some(({ followUp: f }) => office(f.complaint.officeId) || cadre(f.complaint.cadreId) || cadre(f.cadreId)) ||
       letters.some((l) => cadre(l.cadreId) || office(l.business.street.officeId))

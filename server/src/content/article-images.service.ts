@@ -13,7 +13,7 @@ export class ArticleImagesService {
 
   async open(uploadId: string) {
     const id = uploadId.toLowerCase();
-    if (!(await this.repo.isPublishedImage(id))) throw new DomainException('NOT_FOUND', '图片不存在或所属文章已撤回');
+    if (!(await this.repo.isShownImage(id))) throw new DomainException('NOT_FOUND', '图片不存在或所属文章已撤回');
     return this.uploads.open(id);
   }
 }

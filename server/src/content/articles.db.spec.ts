@@ -297,14 +297,15 @@ describe('宣传 articles: public reading and workbench editing', () => {
   });
 
   describe('images', () => {
-    it('serves an image only while a published article shows it, with a long public cache', async () => {
+    it('serves an image only while a published article or a draft shows it, with a long public cache', async () => {
       const cover = await upload(admin);
       const inBody = await upload(admin);
       const draft = await create(article({ status: 'DRAFT', coverUploadId: cover, bodyHtml: `<p>现场</p><p><img src="/api/v1/public/images/${inBody}" alt="检查现场"></p>` }));
       expect(draft.status).toBe(201);
       expect(draft.body.bodyHtml).toBe(`<p>现场</p><p><img style="max-width:100%;height:auto" src="/api/v1/public/images/${inBody}" alt="检查现场" /></p>`);
-      expect((await image(cover)).status).toBe(404);
-      expect((await image(inBody)).status).toBe(404);
+      // The editor shows a saved draft's images with a plain <img>: served by the unguessable id.
+      expect((await image(cover)).status).toBe(200);
+      expect((await image(inBody)).status).toBe(200);
 
       await patch(draft.body.id, { status: 'PUBLISHED' });
       const res = await image(cover);

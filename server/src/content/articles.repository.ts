@@ -134,9 +134,12 @@ export class ArticlesRepository {
     return new Map(rows.map((r) => [r.id, r.displayName]));
   }
 
-  /** Whether a published article shows the upload, as its cover or in its body. */
-  async isPublishedImage(uploadId: string): Promise<boolean> {
-    const n = await this.prisma.articleImage.count({ where: { uploadId, article: { status: 'PUBLISHED' } } });
+  /**
+   * Whether a published article, or a draft being written, shows the upload as its cover or in its body. Drafts'
+   * images are served so that the editor (a plain <img>, no token) shows them; their ids are known to editors only.
+   */
+  async isShownImage(uploadId: string): Promise<boolean> {
+    const n = await this.prisma.articleImage.count({ where: { uploadId, article: { status: { in: ['PUBLISHED', 'DRAFT'] } } } });
     return n > 0;
   }
 }
