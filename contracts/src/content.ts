@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import { formText, paging, type Page } from './common';
 import { plainText } from './registry';
+import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_LABELS, type ArticleCategory } from './portal-constants';
 
-// 宣传: articles in six categories; the server stores `bodyHtml` only after sanitising it.
-export const ARTICLE_CATEGORIES = ['WORK_NEWS', 'SCIENCE', 'NOTICE', 'EXPOSURE', 'MODEL_STREET', 'VOLUNTEER'] as const;
-export type ArticleCategory = (typeof ARTICLE_CATEGORIES)[number];
-export const ARTICLE_CATEGORY_LABELS: Record<ArticleCategory, string> = {
-  WORK_NEWS: '工作动态',
-  SCIENCE: '科普知识',
-  NOTICE: '通知公告',
-  EXPOSURE: '曝光台',
-  MODEL_STREET: '示范街区',
-  VOLUNTEER: '志愿者风采',
-};
+// 宣传: articles in six categories; the server stores `bodyHtml` only after sanitising it. The categories and their
+// labels are in the zod-free portal-constants, since 首页 shows them on the first load.
+export { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_LABELS, type ArticleCategory };
 
 export const ARTICLE_STATUSES = ['DRAFT', 'PUBLISHED', 'WITHDRAWN'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUBSCRIBE_RESULTS } from './portal-constants';
 import { dbIdParam } from './registry';
 
 /** What an in-app inbox entry is about. */
@@ -37,8 +38,11 @@ export type NotificationList = { items: NotificationItem[]; total: number; unrea
 /** `closed`: resolved complaints archived once the reporter's 15-day reopen window has passed. */
 export type SweepResult = { today: string; escalated: number; reminded: number; notified: number; failed: number; closed: number };
 
-/** What the user chose for one template in wx.requestSubscribeMessage: accept adds a one-time grant. */
-export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;
+/**
+ * What the user chose for one template in wx.requestSubscribeMessage: accept adds a one-time grant. Defined in the
+ * zod-free portal-constants, since the portal's launch code reads it.
+ */
+export { SUBSCRIBE_RESULTS };
 export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
 
 /** POST /api/v1/me/subscriptions: the result of requestSubscribeMessage, template id → choice. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The plain constants live in a zod-free module, so the portal's first page can use them without loading zod.
-export { UPLOAD_FIELD, UPLOAD_MAX_BYTES } from './upload-limits';
+export { UPLOAD_FIELD, UPLOAD_MAX_BYTES } from './portal-constants';
 /** Checked by content, not by file name or declared type. */
 export const UPLOAD_ACCEPTED_MIMES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type UploadAcceptedMime = (typeof UPLOAD_ACCEPTED_MIMES)[number];

@@ -60,12 +60,12 @@ export default defineConfig<'webpack5'>(() => {
       },
       webpackChain(chain) {
         // Each page is its own lazy chunk. What several pages use loads once, in chunks grouped by which pages need
-        // them, so 首页 does not fetch the form pages' zod or the photo viewer's swiper (first load <= 200 KB gzip,
-        // measured by scripts/measure-h5.mjs).
+        // them, so 首页 does not fetch the forms' zod or the photo viewer's swiper (first load <= 200 KB gzip, measured
+        // by scripts/measure-h5.mjs; constants the first load needs are in contracts' zod-free portal-constants.ts).
         chain.optimization.merge({
           splitChunks: {
             cacheGroups: {
-              contracts: { test: /[\\/](zod|contracts[\\/]src)[\\/]/, chunks: 'async', name: 'contracts', priority: 10, reuseExistingChunk: true },
+              zod: { test: /[\\/]zod[\\/]/, chunks: 'async', name: 'zod', priority: 10, reuseExistingChunk: true },
               swiper: { test: /[\\/](swiper|taro-swiper[^\\/]*)[\\/.]/, chunks: 'async', name: 'swiper', priority: 10, reuseExistingChunk: true },
               pagesShared: { chunks: 'async', minChunks: 2, priority: -5, reuseExistingChunk: true },
             },
