@@ -36,12 +36,13 @@ export function PlaceStep(props: Props) {
   return (
     <View className='card place-step'>
       <View className='card-title'>第一步：问题发生在哪里</View>
+      {/* Up here, where the focus lands on 提交: the message and the search box are seen together. */}
+      {props.error && <View className='field-error place-error'>{props.error}</View>}
       {business && <ChosenBusiness business={business} onChange={() => props.onFreePlace(null)} />}
       {!business && freePlace && <FreePlaceForm {...props} place={freePlace} />}
       {!business && !freePlace && (
         <BusinessSearch onPick={props.onPickBusiness} onNotFound={() => props.onFreePlace(emptyFreePlace())} />
       )}
-      {props.error && <View className='field-error'>{props.error}</View>}
     </View>
   );
 }
