@@ -34,14 +34,23 @@ function useHost(): HTMLElement | null {
   return host;
 }
 
-function usePath(): string {
-  const [path, setPath] = useState(currentPath);
+type Route = { path: string; depth: number };
+const currentRoute = (): Route => ({ path: currentPath(), depth: typeof Taro.getCurrentPages === 'function' ? Taro.getCurrentPages().length : 1 });
+
+/** The page shown and how many are below it, again once Taro's router has finished showing a new page. */
+function useRoute(): Route {
+  const [route, setRoute] = useState(currentRoute);
   useEffect(() => {
-    const update = () => setPath(currentPath());
+    const update = () => setRoute(currentRoute());
+    const events = (Taro as unknown as { eventCenter?: { on: (e: string, f: () => void) => void; off: (e: string, f: () => void) => void } }).eventCenter;
     window.addEventListener('hashchange', update);
-    return () => window.removeEventListener('hashchange', update);
+    events?.on('__afterTaroRouterChange', update);
+    return () => {
+      window.removeEventListener('hashchange', update);
+      events?.off('__afterTaroRouterChange', update);
+    };
   }, []);
-  return path;
+  return route;
 }
 
 /** Taro sets document.title from each page's navigationBarTitleText as it shows. */
@@ -85,7 +94,7 @@ function useToastMirror(announce: (text: string) => void, elder: boolean) {
 
 export function H5Chrome() {
   const host = useHost();
-  const path = usePath();
+  const { path, depth } = useRoute();
   const title = useTitle();
   const [elder, setElder] = useElderMode();
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -103,7 +112,7 @@ export function H5Chrome() {
 
   if (!host) return null;
   const isTab = TAB_PAGES.includes(path || TAB_PAGES[0]!);
-  const hasHistory = typeof Taro.getCurrentPages === 'function' && Taro.getCurrentPages().length > 1;
+  const hasHistory = depth > 1;
 
   return createPortal(
     <>
