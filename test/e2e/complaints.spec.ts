@@ -94,6 +94,8 @@ describe('complaints through the HTTP API', () => {
     const deadlines = await app.prisma.deadline.findMany({ where: { complaintId: id }, orderBy: { id: 'asc' } });
     // The penalty's public disclosure (20 WD from the decision) outlives the case: it is met only when published.
     expect(deadlines.map((d) => [d.kind, d.state])).toEqual([['VERIFY', 'MET'], ['CASE_DECISION', 'MET'], ['NOTIFY_REPORTER', 'MET'], ['DISCLOSE', 'OPEN']]);
+    // The reporter's view leaves it out: it is the bureau's duty to the public, not a step of their case.
+    expect(done.body.deadlines.map((d: { kind: string }) => d.kind)).toEqual(['VERIFY', 'CASE_DECISION', 'NOTIFY_REPORTER']);
 
     const inbox = await app.get('/api/v1/me/notifications', tokens.resident);
     expect(inbox.status).toBe(200);

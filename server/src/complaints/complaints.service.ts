@@ -322,7 +322,8 @@ export function reporterView(
     },
     receivedAt: c.receivedAt.toISOString(),
     office: c.office ? { name: c.office.name, phone: c.office.phone } : null,
-    deadlines: c.deadlines.map((d) => {
+    // The disclosure is the bureau's duty to the public (it appears on the 公示 page), not a step of the reporter's case.
+    deadlines: c.deadlines.filter((d) => d.kind !== 'DISCLOSE').map((d) => {
       const dueDate = fromDbDate(d.dueDate);
       return { kind: d.kind, dueDate, state: d.state, provisional: d.state === 'OPEN' && isProvisional(fromDbDate(d.startDate), dueDate, d.unit, ctx.scheduledYears) };
     }),
