@@ -3,7 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { CADRE_TIER_LABELS, type AreasTree, type BusinessDetail, type BusinessSummary, type PhotoLocation } from '@sa/contracts';
 import { fetchAreas, fetchBusiness, searchBusinesses } from '../../api';
 import { GRADE_LABELS } from '../../api/labels';
-import { BusinessCard } from '../../components/business-card';
+import { BusinessCard, PublicPageLink } from '../../components/business-card';
 import { focusSoon } from '../../components/focus-soon';
 import { pressable, selectable } from '../../components/pressable';
 import { errorMessage, showError } from '../../components/show-error';
@@ -206,6 +206,7 @@ function ChosenBusiness({ business, onChange }: { business: BusinessDetail; onCh
           <View className='muted'>该经营主体暂未确定包保干部</View>
         )}
       </View>
+      <PublicPageLink businessId={business.id} />
       <Button className='btn-plain change-business' size='mini' {...pressable(onChange)}>
         重新选择经营主体
       </Button>

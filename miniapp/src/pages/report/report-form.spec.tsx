@@ -83,6 +83,13 @@ describe('随手拍 · 提交投诉举报', () => {
     await asGuest();
   });
 
+  it('leads from the chosen business to its public page (包保干部, disclosures, open reports)', async () => {
+    const { container } = render(<ReportPage />);
+    const business = await pickBusiness(container);
+    act(() => screen.getByRole('link', { name: '查看主体公示信息' }).click());
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/public/business?id=${business.id}` });
+  });
+
   it('refuses an anonymous 投诉 before sending: it asks for the name and the phone instead', async () => {
     const { container } = render(<ReportPage />);
     await pickBusiness(container);
