@@ -102,16 +102,23 @@ describe('the h5 top bar', () => {
 describe('长辈版 in the mini-program', () => {
   it("follows WeChat's font size: larger than 标准 turns it on, until the user chooses", () => {
     vi.stubEnv('TARO_ENV', 'weapp');
-    Taro.getSystemInfoSync.mockReturnValue({ fontSizeSetting: 17 });
-    expect(isElderMode()).toBe(false);
+    // Only here: Taro's h5 components also read getSystemInfoSync, so the shared fake leaves it out.
+    const wechat = Taro as unknown as { getAppBaseInfo?: () => { fontSizeSetting: number } };
+    let fontSizeSetting = 17;
+    wechat.getAppBaseInfo = () => ({ fontSizeSetting });
+    try {
+      expect(isElderMode()).toBe(false);
 
-    resetElderModeForTest();
-    Taro.getSystemInfoSync.mockReturnValue({ fontSizeSetting: 20 });
-    expect(isElderMode()).toBe(true);
+      resetElderModeForTest();
+      fontSizeSetting = 20;
+      expect(isElderMode()).toBe(true);
 
-    setElderMode(false);
-    resetElderModeForTest();
-    expect(isElderMode()).toBe(false);
+      setElderMode(false);
+      resetElderModeForTest();
+      expect(isElderMode()).toBe(false);
+    } finally {
+      delete wechat.getAppBaseInfo;
+    }
   });
 });
 

@@ -30,8 +30,6 @@ const Taro = {
   navigateBack: vi.fn(async () => ({ errMsg: 'navigateBack:ok' })),
   // The page stack: one page unless a test says otherwise.
   getCurrentPages: vi.fn(() => [{ route: 'pages/home/index' }]),
-  // WeChat's 标准 font size unless a test says otherwise.
-  getSystemInfoSync: vi.fn(() => ({ fontSizeSetting: 17 })),
 };
 
 export const useLaunch = vi.fn();
