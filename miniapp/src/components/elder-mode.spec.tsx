@@ -5,7 +5,7 @@ import App from '../app';
 import { ELDER_MODE_KEY, isElderMode, resetElderModeForTest, setElderMode } from './elder-mode';
 import { ElderModeSwitch } from './elder-mode-switch';
 import { H5Chrome } from './h5-top-bar';
-import { notify } from './notify';
+import { askConfirm, notify } from './notify';
 import { showError } from './show-error';
 
 beforeEach(() => {
@@ -128,5 +128,27 @@ describe('an unknown route', () => {
     const onNotFound = vi.mocked(usePageNotFound).mock.calls.at(-1)![0] as (event: { path: string }) => void;
     onNotFound({ path: '/pages/nope/index' });
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/not-found/index?from=%2Fpages%2Fnope%2Findex' });
+  });
+});
+
+describe('a question before an action', () => {
+  it('is the usual dialog normally, and in 长辈版 a banner with the two answers, the page staying usable', async () => {
+    render(<H5Chrome />);
+    await expect(askConfirm('确定解除微信绑定？', { confirmText: '解除绑定' })).resolves.toBe(true);
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '确定解除微信绑定？', confirmText: '解除绑定' }));
+
+    act(() => setElderMode(true));
+    let asked!: Promise<boolean>;
+    act(() => void (asked = askConfirm('确定解除微信绑定？', { confirmText: '解除绑定' })));
+    expect(screen.getByText('确定解除微信绑定？').closest('[role="status"]')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '解除绑定' }));
+    await expect(asked).resolves.toBe(true);
+    expect(Taro.showModal).toHaveBeenCalledTimes(1);
+
+    act(() => void (asked = askConfirm('删除这张照片？', { confirmText: '删除' })));
+    // Another message replaces the question: that is a no, never a silent yes.
+    act(() => notify('照片正在上传，请稍候再提交'));
+    await expect(asked).resolves.toBe(false);
+    expect(screen.queryByRole('button', { name: '删除' })).toBeNull();
   });
 });

@@ -106,9 +106,17 @@ export function H5Chrome() {
   }).current;
   useToastMirror(announce, elder);
 
-  useEffect(() => onNotice(setNotice), []);
+  const shown = useRef<Notice | null>(null);
+  // A question that is replaced, closed or left behind on another page is answered no.
+  const replace = useRef((next: Notice | null, confirmed = false) => {
+    shown.current?.question?.answer(confirmed);
+    shown.current = next;
+    setNotice(next);
+  }).current;
+  useEffect(() => onNotice(replace), [replace]);
   // A message belongs to the page it was said on.
-  useEffect(() => setNotice(null), [path]);
+  useEffect(() => replace(null), [path, replace]);
+  const answer = (confirmed: boolean) => replace(null, confirmed);
 
   if (!host) return null;
   const isTab = TAB_PAGES.includes(path || TAB_PAGES[0]!);
@@ -137,9 +145,20 @@ export function H5Chrome() {
         {notice && (
           <div className={`sa-notice sa-notice-${notice.kind}`} key={notice.id}>
             <span className='sa-notice-text'>{notice.message}</span>
-            <button type='button' className='sa-notice-close' onClick={() => setNotice(null)}>
-              知道了
-            </button>
+            {notice.question ? (
+              <>
+                <button type='button' className='sa-notice-close sa-notice-confirm' onClick={() => answer(true)}>
+                  {notice.question.confirmText}
+                </button>
+                <button type='button' className='sa-notice-close' onClick={() => answer(false)}>
+                  {notice.question.cancelText}
+                </button>
+              </>
+            ) : (
+              <button type='button' className='sa-notice-close' onClick={() => replace(null)}>
+                知道了
+              </button>
+            )}
           </div>
         )}
       </div>

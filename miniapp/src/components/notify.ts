@@ -2,7 +2,9 @@ import Taro from '@tarojs/taro';
 import { isElderMode } from './elder-mode';
 
 export type NoticeKind = 'info' | 'success' | 'error';
-export type Notice = { id: number; message: string; kind: NoticeKind };
+/** A question has two answers; the banner shows them as buttons and calls `answer` with the choice. */
+export type NoticeQuestion = { confirmText: string; cancelText: string; answer: (confirmed: boolean) => void };
+export type Notice = { id: number; message: string; kind: NoticeKind; question?: NoticeQuestion };
 
 type Listener = (notice: Notice) => void;
 const listeners = new Set<Listener>();
@@ -24,9 +26,23 @@ export function notify(message: string, kind: NoticeKind = 'info'): void {
 }
 
 /** Puts a message in the banner (also used for toasts other code shows directly, while in 长辈版). */
-export function showNotice(message: string, kind: NoticeKind = 'info'): void {
-  const notice = { id: ++lastId, message, kind };
+export function showNotice(message: string, kind: NoticeKind = 'info', question?: NoticeQuestion): void {
+  const notice = { id: ++lastId, message, kind, question };
   for (const listener of listeners) listener(notice);
+}
+
+export type ConfirmOptions = { title?: string; confirmText?: string; cancelText?: string };
+
+/**
+ * Asks before something that cannot be undone lightly (撤回, 解除绑定, 删除照片). Normally WeChat's or the browser's
+ * dialog; in 长辈版 on h5 the question and its two buttons appear in the banner, and the page stays usable (no
+ * pop-up). Resolves true only for the confirm button; a banner replaced or left unanswered counts as no.
+ */
+export function askConfirm(message: string, { title, confirmText = '确定', cancelText = '取消' }: ConfirmOptions = {}): Promise<boolean> {
+  if (process.env.TARO_ENV === 'h5' && isElderMode() && listeners.size > 0) {
+    return new Promise((resolve) => showNotice(title ? `${title}：${message}` : message, 'info', { confirmText, cancelText, answer: resolve }));
+  }
+  return Taro.showModal({ title: title ?? '', content: message, confirmText, cancelText }).then((res) => res.confirm);
 }
 
 /** The h5 chrome listens here to show the banner. */
