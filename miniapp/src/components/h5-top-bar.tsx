@@ -69,7 +69,6 @@ function useTitle(): string {
  * moved into the banner (the toast itself is hidden by CSS there).
  */
 function useToastMirror(announce: (text: string) => void, elder: boolean) {
-  const seen = useRef<Element | null>(null);
   const elderRef = useRef(elder);
   elderRef.current = elder;
   useEffect(() => {
@@ -77,7 +76,6 @@ function useToastMirror(announce: (text: string) => void, elder: boolean) {
     const check = () => {
       const toast = document.querySelector<HTMLElement>('.taro__toast');
       if (!toast) return;
-      seen.current = toast;
       const shown = toast.style.display !== 'none';
       const text = shown ? (toast.textContent ?? '').trim() : '';
       if (text === last) return;
