@@ -137,7 +137,7 @@ describe('首页', () => {
   it('opens 公示, 示范街区 and 宣传资讯 from the quick entries, by keyboard too', async () => {
     render(<HomePage />);
     await screen.findByText('东湖市场监管所');
-    act(() => screen.getByRole('link', { name: '公示：处罚信息公示' }).click());
+    act(() => screen.getByRole('link', { name: /^公示\s*处罚信息公示/ }).click());
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/public/penalties' });
     act(() => screen.getByText('示范街区').click());
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/public/streets' });

@@ -74,7 +74,7 @@ export default function HomePage() {
         </View>
         <View className='home-entries'>
           {ENTRIES.map((entry) => (
-            <View key={entry.label} className='home-entry' {...pressableAs('link', entry.open, `${entry.label}：${entry.hint}`)}>
+            <View key={entry.label} className='home-entry' {...pressableAs('link', entry.open)}>
               <View className='home-entry-mark' aria-hidden='true'>
                 {entry.mark}
               </View>

@@ -68,7 +68,8 @@ describe('手机号验证码登录 on h5', () => {
     await enterIn(container, 'sms-code');
     expect(await screen.findByText('验证码错误或已失效，请重新获取', { selector: '.field-error' })).toBeTruthy();
     // The message is beside the code field, and says which field it is about.
-    expect((await fieldIn(container, 'sms-code')).getAttribute('aria-invalid')).toBe('true');
+    // Taro's input component hands nativeProps to the inner <input> a frame later.
+    await waitFor(async () => expect((await fieldIn(container, 'sms-code')).getAttribute('aria-invalid')).toBe('true'));
 
     await typeInto(container, 'sms-code', '246810');
     await enterIn(container, 'sms-code');

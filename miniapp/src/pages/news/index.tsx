@@ -69,7 +69,7 @@ function CategoryTabs({ current, onChoose }: { current: Tab; onChoose: (tab: Tab
 function ArticleRow({ article }: { article: ArticleListItem }) {
   const open = () => void Taro.navigateTo({ url: `/pages/news/article?id=${article.id}` });
   return (
-    <View className='news-row' {...pressableAs('link', open, `${article.title}，${ARTICLE_CATEGORY_LABELS[article.category]}，${formatDate(article.publishedAt)}`)}>
+    <View className='news-row' {...pressableAs('link', open)}>
       {article.coverUrl && <Image className='news-thumb' src={assetUrl(article.coverUrl)} mode='aspectFill' aria-hidden='true' />}
       <View className='news-row-text'>
         <View className='news-title'>{article.title}</View>
