@@ -11,6 +11,7 @@ import {
 import { pressable } from '../../components/pressable';
 import { ElderModeSwitch } from '../../components/elder-mode-switch';
 import { FormError, errorMessage, showError } from '../../components/show-error';
+import { askConfirm } from '../../components/notify';
 import { isStaffRole } from '../../components/staff-nav';
 import { Inbox } from './inbox';
 import { MyComplaints } from './my-complaints';
@@ -223,13 +224,11 @@ function WechatUnbinding() {
   const { busy, error, run } = useAction();
   const unbind = () =>
     run(async () => {
-      const { confirm } = await Taro.showModal({
+      const confirmed = await askConfirm('解除后，用本微信登录将不再进入工作台；需要时可用用户名和密码重新绑定。', {
         title: '解除微信绑定',
-        content: '解除后，用本微信登录将不再进入工作台；需要时可用用户名和密码重新绑定。',
         confirmText: '解除绑定',
-        cancelText: '取消',
       });
-      if (!confirm) return;
+      if (!confirmed) return;
       await unbindWechatFromStaff();
       void Taro.showToast({ title: '已解除微信绑定', icon: 'success' });
     });

@@ -15,6 +15,7 @@ import { formatDateTime } from '../../components/format';
 import { LoadError } from '../../components/load-error';
 import { pressable } from '../../components/pressable';
 import { errorMessage, showError } from '../../components/show-error';
+import { askConfirm } from '../../components/notify';
 import { WbInput, WbSelect } from '../../components/wb-field';
 import { WbStaffGate } from '../../components/wb-staff-gate';
 import './index.css';
@@ -30,8 +31,7 @@ function ArticleRow({ article, onChanged }: { article: AdminArticle; onChanged: 
   const setStatus = async (status: ArticleStatus) => {
     if (busy) return;
     if (status === 'WITHDRAWN') {
-      const { confirm } = await Taro.showModal({ title: '撤回文章', content: `撤回后“${article.title}”不再公开显示，可随时重新发布。确定撤回？`, confirmText: '撤回' });
-      if (!confirm) return;
+      if (!(await askConfirm(`撤回后“${article.title}”不再公开显示，可随时重新发布。确定撤回？`, { title: '撤回文章', confirmText: '撤回' }))) return;
     }
     setBusy(true);
     try {
