@@ -38,6 +38,8 @@ export default defineConfig<'webpack5'>(() => {
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
+        // 长辈版: html.elder rules hang from the page root's .elder, and every font size gets a larger .elder twin.
+        './config/postcss-elder.js': { enable: true, config: {} },
       },
     },
     h5: {

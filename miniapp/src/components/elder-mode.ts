@@ -60,6 +60,18 @@ export function setElderMode(on: boolean): void {
   for (const listener of listeners) listener(on);
 }
 
+/**
+ * Reads the choice and WeChat's font size again (a page coming back into view: the user may have changed 字体大小 in
+ * WeChat meanwhile) and tells every screen if the mode changed.
+ */
+export function refreshElderMode(): boolean {
+  const before = current;
+  current = undefined;
+  const on = isElderMode();
+  if (before !== undefined && before !== on) for (const listener of listeners) listener(on);
+  return on;
+}
+
 /** h5: the class on <html> that every elder style hangs from. */
 export function applyElderClass(on: boolean): void {
   if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;

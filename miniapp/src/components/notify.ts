@@ -12,11 +12,12 @@ let lastId = 0;
 
 /**
  * A short message to the user (saved, refused, please wait). Normally a toast; in 长辈版 on h5 a banner under the
- * top bar that stays until it is closed or the page changes, since a toast that vanishes in 2 s is a pop-up an
- * older reader may miss (适老化: no pop-ups). Screen readers hear it either way (the h5 chrome's live region).
+ * top bar (in the mini-program, the shown page's ElderPageNotice, where it has one) that stays until it is closed or
+ * the page changes, since a toast that vanishes in 2 s is a pop-up an older reader may miss (适老化: no pop-ups).
+ * Screen readers hear it either way (the banner is a live region).
  */
 export function notify(message: string, kind: NoticeKind = 'info'): void {
-  if (process.env.TARO_ENV === 'h5' && isElderMode() && listeners.size > 0) {
+  if (isElderMode() && listeners.size > 0) {
     showNotice(message, kind);
     return;
   }
@@ -35,17 +36,17 @@ export type ConfirmOptions = { title?: string; confirmText?: string; cancelText?
 
 /**
  * Asks before something that cannot be undone lightly (撤回, 解除绑定, 删除照片). Normally WeChat's or the browser's
- * dialog; in 长辈版 on h5 the question and its two buttons appear in the banner, and the page stays usable (no
- * pop-up). Resolves true only for the confirm button; a banner replaced or left unanswered counts as no.
+ * dialog; in 长辈版 the question and its two buttons appear in the banner (h5, or a mini-program page with an
+ * ElderPageNotice), and the page stays usable (no pop-up). Resolves true only for the confirm button; a banner replaced or left unanswered counts as no.
  */
 export function askConfirm(message: string, { title, confirmText = '确定', cancelText = '取消' }: ConfirmOptions = {}): Promise<boolean> {
-  if (process.env.TARO_ENV === 'h5' && isElderMode() && listeners.size > 0) {
+  if (isElderMode() && listeners.size > 0) {
     return new Promise((resolve) => showNotice(title ? `${title}：${message}` : message, 'info', { confirmText, cancelText, answer: resolve }));
   }
   return Taro.showModal({ title: title ?? '', content: message, confirmText, cancelText }).then((res) => res.confirm);
 }
 
-/** The h5 chrome listens here to show the banner. */
+/** The h5 chrome, and in the mini-program the shown page's ElderPageNotice, listen here to show the banner. */
 export function onNotice(listener: Listener): () => void {
   listeners.add(listener);
   return () => void listeners.delete(listener);

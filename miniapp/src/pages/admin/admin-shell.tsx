@@ -6,6 +6,7 @@ import { StaffNav } from '../../components/staff-nav';
 import { useSession } from '../../session/session';
 import { pressableAs } from '../../components/pressable';
 import './admin.css';
+import { useElderPageClass } from '../../components/elder-page';
 
 /** The six admin screens, in the order of the admin sub-navigation. */
 export const ADMIN_LINKS = [
@@ -53,10 +54,11 @@ export function AdminShell({
   title: string;
   children: (me: Me) => ReactNode;
 }) {
+  const elder = useElderPageClass();
   const session = useSession();
   if (session.status === 'loading') {
     return (
-      <View className='page admin'>
+      <View className={`page admin${elder}`}>
         <View className='hint'>正在加载…</View>
       </View>
     );
@@ -64,7 +66,7 @@ export function AdminShell({
   if (session.status === 'guest') {
     const goMine = () => void Taro.switchTab({ url: '/pages/mine/index' });
     return (
-      <View className='page admin'>
+      <View className={`page admin${elder}`}>
         <View className='card admin-guard' role='alert'>
           <View>请先登录区食安办管理员账号。</View>
           <View className='link' {...pressableAs('link', goMine)}>
@@ -77,7 +79,7 @@ export function AdminShell({
   const me = session.me;
   if (me.role !== 'ADMIN') {
     return (
-      <View className='page admin'>
+      <View className={`page admin${elder}`}>
         <View className='card admin-guard' role='alert'>
           仅区食安办管理员可用
         </View>
@@ -85,7 +87,7 @@ export function AdminShell({
     );
   }
   return (
-    <View className='page admin'>
+    <View className={`page admin${elder}`}>
       <View className='admin-frame'>
         <StaffNav role={me.role} current='/pages/admin/index' />
         <AdminNav current={current} />

@@ -8,9 +8,11 @@ import { pressable } from '../../components/pressable';
 import { errorMessage, showError } from '../../components/show-error';
 import { ReopenForm } from './reopen-form';
 import './index.css';
+import { useElderPageClass } from '../../components/elder-page';
 
 /** One of the user's own reports: progress, the reply, and reopening it when it was not fixed. */
 export default function ComplaintPage() {
+  const elder = useElderPageClass();
   const { params } = useRouter();
   const id = Number(params.id);
   const [complaint, setComplaint] = useState<ComplaintPublicView | null>(null);
@@ -32,7 +34,7 @@ export default function ComplaintPage() {
   useEffect(load, [id]);
 
   return (
-    <View className='page complaint'>
+    <View className={`page complaint${elder}`}>
       {complaint === null && loadError === null && <View className='hint'>正在加载…</View>}
       {loadError !== null && (
         <View className='card'>

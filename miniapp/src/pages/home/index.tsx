@@ -13,6 +13,7 @@ import { useSession } from '../../session/session';
 import { PhoneLink } from './office-phone';
 import { useSection } from '../../hooks/use-section';
 import './index.css';
+import { useElderPageClass } from '../../components/elder-page';
 
 type Offices = AreasTree['offices'];
 
@@ -39,6 +40,7 @@ export function formatRate(rate: number | null): string {
 }
 
 export default function HomePage() {
+  const elder = useElderPageClass();
   const session = useSession();
   const [offices, setOffices] = useState<Offices | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -61,7 +63,7 @@ export default function HomePage() {
     session.status === 'signed-in' ? `您好，${session.me.displayName}` : session.status === 'guest' ? '您好，游客' : '您好';
 
   return (
-    <View className='page home'>
+    <View className={`page home${elder}`}>
       <View className='home-banner'>
         <Text className='home-greeting'>{greeting}</Text>
         <Text className='home-subtitle'>食品安全 共建共治共享</Text>

@@ -30,6 +30,7 @@ import {
   useSession,
 } from '../../session/session';
 import './index.css';
+import { ElderPageNotice, useElderPageClass } from '../../components/elder-page';
 
 // Read at render time, not import time: the same bundle never changes platform, but tests switch it.
 const onWeapp = () => process.env.TARO_ENV === 'weapp';
@@ -94,10 +95,12 @@ function LabelledInput(props: {
 }
 
 export default function MinePage() {
+  const elder = useElderPageClass();
   const session = useSession();
   const openTrack = () => void Taro.navigateTo({ url: '/pages/track/index' });
   return (
-    <View className='page mine'>
+    <View className={`page mine${elder}`}>
+      <ElderPageNotice />
       {session.status === 'loading' && <View className='hint'>正在登录…</View>}
       {session.status === 'signed-in' && <Profile me={session.me} />}
       {session.status === 'guest' && (onWeapp() ? <WechatLogin /> : <PortalLogin />)}

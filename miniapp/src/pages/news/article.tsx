@@ -11,6 +11,7 @@ import { ArticleBody, assetUrl } from '../../components/rich-text';
 import { errorMessage } from '../../components/show-error';
 import './index.css';
 import './article.css';
+import { useElderPageClass } from '../../components/elder-page';
 
 type State = { kind: 'loading' } | { kind: 'shown'; article: PublicArticle } | { kind: 'missing' } | { kind: 'failed'; message: string };
 
@@ -30,6 +31,7 @@ function BackLink() {
 
 /** 资讯详情: one published article. */
 export default function ArticlePage() {
+  const elder = useElderPageClass();
   const { params } = useRouter();
   const id = idParam.safeParse(params.id);
   const [state, setState] = useState<State>(id.success ? { kind: 'loading' } : { kind: 'missing' });
@@ -48,7 +50,7 @@ export default function ArticlePage() {
   useEffect(() => void load(), [params.id]);
 
   return (
-    <View className='page news-article'>
+    <View className={`page news-article${elder}`}>
       {state.kind === 'loading' && <View className='hint'>正在加载…</View>}
       {state.kind === 'failed' && (
         <View className='card'>

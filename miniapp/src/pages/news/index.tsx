@@ -9,6 +9,7 @@ import { pressable, pressableAs } from '../../components/pressable';
 import { assetUrl } from '../../components/rich-text';
 import { errorMessage } from '../../components/show-error';
 import './index.css';
+import { useElderPageClass } from '../../components/elder-page';
 
 const PAGE_SIZE = 10;
 
@@ -87,6 +88,7 @@ function ArticleRow({ article }: { article: ArticleListItem }) {
 
 /** 宣传资讯: the bureau's published articles by category, newest first, searchable. */
 export default function NewsPage() {
+  const elder = useElderPageClass();
   const { params } = useRouter();
   const [tab, setTab] = useState<Tab>(isCategory(params.category) ? params.category : 'ALL');
   const [draft, setDraft] = useState('');
@@ -121,7 +123,7 @@ export default function NewsPage() {
   const more = list !== null && list.items.length < list.total;
 
   return (
-    <View className='page news'>
+    <View className={`page news${elder}`}>
       <CategoryTabs current={tab} onChoose={setTab} />
 
       <View className='news-search' role='search'>

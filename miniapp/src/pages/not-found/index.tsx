@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { pressableAs } from '../../components/pressable';
 import './index.css';
+import { useElderPageClass } from '../../components/elder-page';
 
 const LINKS = [
   { label: '返回首页', open: () => Taro.switchTab({ url: '/pages/home/index' }) },
@@ -11,10 +12,11 @@ const LINKS = [
 
 /** Where an unknown route lands (app.tsx redirects here): says so plainly, and offers the ways on. */
 export default function NotFoundPage() {
+  const elder = useElderPageClass();
   const from = useRouter().params.from;
   const asked = from ? decodeURIComponent(from) : '';
   return (
-    <View className='page not-found'>
+    <View className={`page not-found${elder}`}>
       <View className='card'>
         <View className='not-found-title' role='heading' aria-level={2}>
           页面不存在

@@ -10,6 +10,7 @@ import { FormError } from '../../components/show-error';
 import { useSection } from '../../hooks/use-section';
 import { idFrom } from './place-parts';
 import './places.css';
+import { useElderPageClass } from '../../components/elder-page';
 
 /** 王某某（社区级）: the tier as residents say it (市级 and 区级 already end in 级). */
 export function cadreLine(cadre: { name: string; tier: CadreTier }): string {
@@ -19,6 +20,7 @@ export function cadreLine(cadre: { name: string; tier: CadreTier }): string {
 
 /** A business's public page: who it is, who answers for it, what is open about it, its penalty disclosures. */
 export default function BusinessPage() {
+  const elder = useElderPageClass();
   const { params } = useRouter();
   const id = idFrom(params.id);
   const invalid = () => Promise.reject(new FormError('链接中的经营主体编号无效'));
@@ -27,7 +29,7 @@ export default function BusinessPage() {
   const data = business.data;
 
   return (
-    <View className='page places'>
+    <View className={`page places${elder}`}>
       {data === null && business.error === null && <View className='hint'>正在加载…</View>}
       {business.error !== null && (
         <View className='card'>

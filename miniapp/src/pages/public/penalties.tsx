@@ -7,6 +7,7 @@ import { LoadError } from '../../components/load-error';
 import { pressable, pressableAs } from '../../components/pressable';
 import { errorMessage } from '../../components/show-error';
 import './penalties.css';
+import { useElderPageClass } from '../../components/elder-page';
 
 const PAGE = 10;
 
@@ -45,6 +46,7 @@ function PenaltyCard({ item }: { item: PenaltyDisclosure }) {
 
 /** 处罚信息公示: search, the cards, 加载更多; `?businessId=` shows one business's. */
 export default function PenaltiesPage() {
+  const elder = useElderPageClass();
   const params = useRouter().params;
   const businessId = Number(params.businessId) > 0 ? Number(params.businessId) : undefined;
   const [draft, setDraft] = useState('');
@@ -78,7 +80,7 @@ export default function PenaltiesPage() {
   const onlyBusiness = businessId !== undefined ? items?.[0]?.business?.name : undefined;
 
   return (
-    <View className='page pen-page'>
+    <View className={`page pen-page${elder}`}>
       <View className='card'>
         <View className='pen-title' role='heading' aria-level={1}>
           处罚信息公示

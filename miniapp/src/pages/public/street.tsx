@@ -7,16 +7,18 @@ import { FormError } from '../../components/show-error';
 import { useSection } from '../../hooks/use-section';
 import { BusinessRow, idFrom } from './place-parts';
 import './places.css';
+import { useElderPageClass } from '../../components/elder-page';
 
 /** One 示范街: what it is, where, and its businesses by name. */
 export default function StreetPage() {
+  const elder = useElderPageClass();
   const { params } = useRouter();
   const id = idFrom(params.id);
   const street = useSection(() => (id === null ? Promise.reject(new FormError('链接中的示范街编号无效')) : fetchModelStreet(id)));
   const data = street.data;
 
   return (
-    <View className='page places'>
+    <View className={`page places${elder}`}>
       {data === null && street.error === null && <View className='hint'>正在加载…</View>}
       {street.error !== null && (
         <View className='card'>

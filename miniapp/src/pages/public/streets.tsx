@@ -11,15 +11,17 @@ import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useSection } from '../../hooks/use-section';
 import { BusinessRow } from './place-parts';
 import './places.css';
+import { useElderPageClass } from '../../components/elder-page';
 
 const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 300;
 
 /** 示范街区: the three model food streets, and a search for any business's public page. */
 export default function StreetsPage() {
+  const elder = useElderPageClass();
   const streets = useSection(fetchModelStreets);
   return (
-    <View className='page places'>
+    <View className={`page places${elder}`}>
       <View className='card'>
         <View className='card-title' role='heading' aria-level={1}>
           示范街区

@@ -30,6 +30,7 @@ import {
 import { ReceiptView } from './receipt-view';
 import { SimilarReports } from './similar-reports';
 import './index.css';
+import { ElderPageNotice, useElderPageClass } from '../../components/elder-page';
 
 const KIND_OPTIONS: { kind: ReportKind; label: string; explanation: string }[] = [
   { kind: 'COMPLAINT', label: '投诉', explanation: '与商家有消费纠纷，请监管所调解，如退换、赔偿（须实名）' },
@@ -95,6 +96,7 @@ export function nameFromSession(me: Me | null): string {
 
 /** 随手拍: where, what, who, on one page; a retry of the same fill never files the report twice. */
 export default function ReportPage() {
+  const elder = useElderPageClass();
   const session = useSession();
   const sessionName = nameFromSession(session.me);
   const [draft, setDraft] = useState<ReportDraft>(() => ({ ...emptyDraft(), reporterName: sessionName }));
@@ -215,7 +217,8 @@ export default function ReportPage() {
   if (submitted) return <ReceiptView receipt={submitted.receipt} category={submitted.category} onAnother={startOver} />;
 
   return (
-    <View className='page report'>
+    <View className={`page report${elder}`}>
+      <ElderPageNotice />
       <PlaceStep
         business={business}
         freePlace={freePlace}

@@ -10,6 +10,7 @@ import {
 } from '@sa/contracts';
 import { formatDueDate } from '../../components/format';
 import { pressable } from '../../components/pressable';
+import { useElderPageClass } from '../../components/elder-page';
 
 type Props = { receipt: ComplaintReceipt; category: ComplaintCategory; onAnother: () => void };
 
@@ -17,6 +18,7 @@ const copy = (text: string) => void Taro.setClipboardData({ data: text });
 
 /** 回执: what the reporter needs to follow the report up. */
 export function ReceiptView({ receipt, category, onAnother }: Props) {
+  const elder = useElderPageClass();
   const transfer = COMPLAINT_CATEGORIES[category];
   const track = () =>
     receipt.queryCode
@@ -24,7 +26,7 @@ export function ReceiptView({ receipt, category, onAnother }: Props) {
       : Taro.navigateTo({ url: `/pages/complaint/index?id=${receipt.id}` });
 
   return (
-    <View className='page report'>
+    <View className={`page report${elder}`}>
       <View className='card receipt'>
         <View className='receipt-title'>提交成功</View>
         <View className='muted'>

@@ -8,12 +8,14 @@ import { pressable } from '../../components/pressable';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { ReopenForm } from '../complaint/reopen-form';
 import './index.css';
+import { useElderPageClass } from '../../components/elder-page';
 
 type Tracking = { trackingNo: string; queryCode: string };
 type Found = { tracking: Tracking; complaint: ComplaintPublicView };
 
 /** 进度查询: anyone with the tracking number and query code from the receipt, logged in or not. */
 export default function TrackPage() {
+  const elder = useElderPageClass();
   const { params } = useRouter();
   const [trackingNo, setTrackingNo] = useState(params.trackingNo ?? '');
   const [queryCode, setQueryCode] = useState(params.queryCode ?? '');
@@ -54,7 +56,7 @@ export default function TrackPage() {
   );
 
   return (
-    <View className='page track'>
+    <View className={`page track${elder}`}>
       <View className='card'>
         <View className='card-title'>查询办理进度</View>
         <View className='muted'>请输入提交时收到的受理编号和查询码。登录后提交的，可在“我的投诉举报”中直接查看。</View>
