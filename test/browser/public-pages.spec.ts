@@ -64,7 +64,7 @@ describe.skipIf(!haveBrowser)('public pages in Chromium', () => {
       await shoot(page, `public-home${mode.suffix}`);
 
       // Keyboard alone: the 示范街区 entry is a link that Enter follows.
-      const entry = page.getByRole('link', { name: /^示范街区/ });
+      const entry = page.getByRole('link', { name: /^示范街区(\s|$)/ });
       await entry.focus();
       await page.keyboard.press('Enter');
       await page.waitForURL(/#\/pages\/public\/streets/, WAIT);
