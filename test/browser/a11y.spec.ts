@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, shoot, WAIT } from '../support/browser';
+import { bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, shoot, WAIT, inElderMode } from '../support/browser';
 import { startServerProcess } from '../support/server-process';
 
 const haveBrowser = chromiumFound('a11y');
@@ -78,7 +78,7 @@ describe.skipIf(!haveBrowser)('accessibility of the portal shell in Chromium', (
   /** A fresh visitor (its own storage) at `path`; in 长辈版 when `elder`, set as a returning visitor would have it. */
   async function visit(path: string, { elder = false, viewport = PHONE } = {}) {
     const { page, errors } = await openPage(browser, { viewport });
-    if (elder) await page.addInitScript(() => localStorage.setItem('sa.elderMode', '1'));
+    if (elder) await inElderMode(page);
     await page.goto(server.baseUrl + path);
     await page.locator('.sa-top-bar').waitFor(WAIT);
     await page.locator('.taro_page .page').first().waitFor(WAIT);

@@ -4,7 +4,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminArticle, ArticleList, PublicArticle } from '@sa/contracts';
-import { apiClient, bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, shoot, signInWithPassword, WAIT } from '../support/browser';
+import { apiClient, bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, shoot, signInWithPassword, WAIT, inElderMode } from '../support/browser';
 import { startServerProcess } from '../support/server-process';
 
 const haveBrowser = chromiumFound('content');
@@ -69,7 +69,7 @@ describe.skipIf(!haveBrowser)('宣传资讯 in Chromium', () => {
     const mode = elder ? '-elder' : '';
     it(`lists the articles and shows one${elder ? ' in 长辈版' : ''}, at 375 and 1280 px`, async () => {
       const { page, errors } = await openPage(browser, { viewport: PHONE, deviceScaleFactor: 2 });
-      if (elder) await page.addInitScript(() => localStorage.setItem('sa.elderMode', '1'));
+      if (elder) await inElderMode(page);
 
       await page.goto(`${server.baseUrl}/#/pages/news/index`);
       const row = page.locator('.news-row', { hasText: known.title }).first();

@@ -1,9 +1,9 @@
 // 处罚信息公示 in Chromium on the seeded demo: the public page (search by keyboard, empty result, a business's own list)
 // and the staff screen (due text, 公示 by keyboard after the confirmation), at 375 and 1280 px, normal and 长辈版.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PenaltyDisclosureList } from '@sa/contracts';
-import { apiClient, bodyText, chromiumFound, launchChromium, openPage, PHONE, shoot, signInWithPassword, WAIT } from '../support/browser';
+import { apiClient, bodyText, chromiumFound, launchChromium, openPage, PHONE, shoot, signInWithPassword, WAIT, inElderMode } from '../support/browser';
 import { startServerProcess } from '../support/server-process';
 
 const haveBrowser = chromiumFound('penalty disclosure');
@@ -22,7 +22,6 @@ describe.skipIf(!haveBrowser)('处罚信息公示 in Chromium', () => {
     await server?.stop();
   });
 
-  const elder = async (page: Page) => page.addInitScript(() => localStorage.setItem('sa.elderMode', '1'));
 
   it('lists the public summaries and searches from the keyboard', async () => {
     const { page, errors } = await openPage(browser, { viewport: PHONE });
@@ -59,7 +58,7 @@ describe.skipIf(!haveBrowser)('处罚信息公示 in Chromium', () => {
 
   it('reads in 长辈版 with large text', async () => {
     const { page, errors } = await openPage(browser, { viewport: PHONE });
-    await elder(page);
+    await inElderMode(page);
     await page.goto(`${server.baseUrl}/#/pages/public/penalties`);
     await page.locator('.pen-card').first().waitFor(WAIT);
     const size = await page.locator('.pen-value').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
@@ -104,7 +103,7 @@ describe.skipIf(!haveBrowser)('处罚信息公示 in Chromium', () => {
 
   it('shows the staff screen in 长辈版', async () => {
     const { page, errors } = await openPage(browser, { viewport: PHONE });
-    await elder(page);
+    await inElderMode(page);
     await signInWithPassword(page, server.baseUrl, 'admin');
     await page.goto(`${server.baseUrl}/#/pages/workbench/disclosures`);
     await page.locator('.wb-disc-tab-PUBLISHED').click();

@@ -1,7 +1,7 @@
 // The privacy notice on the portal: /privacy opens it, at 375 and 1280 px, in the normal and the 长辈版 mode.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyText, chromiumFound, launchChromium, openPage, PHONE, shoot, WAIT } from '../support/browser';
+import { bodyText, chromiumFound, launchChromium, openPage, PHONE, shoot, WAIT, inElderMode } from '../support/browser';
 import { startServerProcess } from '../support/server-process';
 
 const haveBrowser = chromiumFound('privacy notice');
@@ -22,7 +22,7 @@ describe.skipIf(!haveBrowser)('the privacy notice in Chromium', () => {
   for (const elder of [false, true]) {
     it(`opens at /privacy and reads at a comfortable size (${elder ? '长辈版' : 'normal'})`, async () => {
       const { page, errors } = await openPage(browser, { viewport: PHONE });
-      if (elder) await page.addInitScript(() => localStorage.setItem('sa.elderMode', '1'));
+      if (elder) await inElderMode(page);
       await page.goto(`${server.baseUrl}/privacy`);
       await page.locator('.privacy-title').waitFor(WAIT);
       expect(page.url()).toContain('#/pages/privacy/index');

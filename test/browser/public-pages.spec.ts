@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelStreet, PublicBusiness } from '@sa/contracts';
-import { apiClient, bodyText, chromiumFound, launchChromium, openPage, PHONE, shoot, WAIT } from '../support/browser';
+import { apiClient, bodyText, chromiumFound, launchChromium, openPage, PHONE, shoot, WAIT, inElderMode } from '../support/browser';
 import { startServerProcess } from '../support/server-process';
 
 const haveBrowser = chromiumFound('public pages');
@@ -28,7 +28,7 @@ describe.skipIf(!haveBrowser)('public pages in Chromium', () => {
 
   async function openIn(mode: (typeof MODES)[number]): Promise<{ page: Page; errors: string[] }> {
     const opened = await openPage(browser, { viewport: PHONE });
-    if (mode.elder) await opened.page.addInitScript(() => localStorage.setItem('sa.elderMode', '1'));
+    if (mode.elder) await inElderMode(opened.page);
     return opened;
   }
 

@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AreasTree, BusinessSummary, Me, MyComplaintItem, Page as ListPage } from '@sa/contracts';
 import { aPhoto } from '../../server/src/uploads/testing/photo-builder';
-import { apiClient, bodyText, chromiumFound, launchChromium, openPage, PHONE, shoot, WAIT } from '../support/browser';
+import { apiClient, bodyText, chromiumFound, launchChromium, openPage, PHONE, shoot, WAIT, inElderMode } from '../support/browser';
 import { repoRoot, startServerProcess } from '../support/server-process';
 
 const haveBrowser = chromiumFound('keyboard-only report');
@@ -160,7 +160,7 @@ describe.skipIf(!haveBrowser)('filing a report by keyboard alone', () => {
 
     // resident1, in 长辈版: the inbox says how many, 加载更多 brings the rest, 全部已读 clears the count.
     const reader = await openPage(browser, { viewport: PHONE });
-    await reader.page.addInitScript(() => localStorage.setItem('sa.elderMode', '1'));
+    await inElderMode(reader.page);
     await reader.page.goto(`${server.baseUrl}/#/pages/home/index`);
     await signInByKeyboard(reader.page, 'resident1');
     const inbox = reader.page.locator('.taro_page_show .inbox');
@@ -198,7 +198,7 @@ describe.skipIf(!haveBrowser)('filing a report by keyboard alone', () => {
       expect(street.total).toBeGreaterThan(20);
 
       const { page, errors } = await openPage(browser, { viewport: PHONE });
-      if (mode === 'elder') await page.addInitScript(() => localStorage.setItem('sa.elderMode', '1'));
+      if (mode === 'elder') await inElderMode(page);
       const key = (k: string) => page.keyboard.press(k);
       const shown = page.locator('.taro_page_show');
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, shoot, WAIT } from '../support/browser';
+import { bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, shoot, WAIT, inElderMode } from '../support/browser';
 import { startServerProcess } from '../support/server-process';
 
 const haveBrowser = chromiumFound('SMS sign-in');
@@ -71,7 +71,7 @@ describe.skipIf(!haveBrowser)('手机号验证码登录 on the portal in Chromiu
 
   it('works in 长辈版 at both widths, and a wrong code is said beside the field', async () => {
     const { page, errors } = await openPage(browser, { viewport: DESKTOP });
-    await page.addInitScript(() => localStorage.setItem('sa.elderMode', '1'));
+    await inElderMode(page);
     const codeField = await signIn(page, '13712345678', '137****5678');
     const right = await codeField.inputValue();
     await codeField.fill(right === '000000' ? '111111' : '000000');

@@ -80,6 +80,9 @@ export async function shoot(page: Page, screen: string, settle?: Locator) {
 /** What the screen shows in words (innerText: not the hidden pages Taro keeps under the one on top). */
 export const bodyText = (page: Page) => page.locator('body').innerText();
 
+/** 长辈版 from the first paint: the portal reads localStorage['sa.elderMode'] before it renders (index.html). */
+export const inElderMode = (page: Page) => page.addInitScript(() => localStorage.setItem('sa.elderMode', '1'));
+
 /** 我的 with the 工作人员登录 form shown: its username and password fields. */
 export async function openStaffSignIn(page: Page, baseUrl: string) {
   await page.goto(`${baseUrl}/#/pages/mine/index`);
