@@ -1,3 +1,4 @@
+import type { ReporterRatingState } from './ratings';
 import { z } from 'zod';
 import { formText, isoDate } from './common';
 
@@ -37,7 +38,7 @@ export const COMPLAINT_OUTCOME_LABELS: Record<ComplaintOutcome, string> = {
   NOT_OUR_REMIT: '不属于本部门职责',
 };
 
-export const DEADLINE_KINDS = ['ACCEPT', 'VERIFY', 'MEDIATE', 'NOTIFY_REPORTER', 'TERMINATION_NOTICE', 'CASE_DECISION', 'DISCLOSE'] as const;
+export const DEADLINE_KINDS = ['ACCEPT', 'VERIFY', 'MEDIATE', 'NOTIFY_REPORTER', 'TERMINATION_NOTICE', 'CASE_DECISION', 'DISCLOSE', 'RECTIFY'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   ACCEPT: '受理期限',
@@ -47,6 +48,7 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   TERMINATION_NOTICE: '终止调解告知期限',
   CASE_DECISION: '处罚决定期限',
   DISCLOSE: '处罚信息公示期限',
+  RECTIFY: '差评整改回访期限',
 };
 export type DeadlineUnit = 'WORKING_DAYS' | 'CALENDAR_DAYS';
 export type DeadlineState = 'OPEN' | 'MET' | 'CANCELLED';
@@ -169,6 +171,8 @@ export type ComplaintPublicView = {
   reply: string | null;
   canReopen: boolean;
   supportCount: number;
+  /** 好差评: the ratings given and whether the form is open; null before resolution */
+  rating: ReporterRatingState | null;
 };
 
 /** What a supporter (附议) sees of someone else's report in 我的: where it stands, never the reporter's words or photos. */

@@ -11,3 +11,7 @@ export * from './content';
 export * from './public';
 export * from './disclosure';
 export * from './content-safety';
+export * from './ratings';
+export * from './surveys';
+export * from './indicators';
+export * from './sampling';

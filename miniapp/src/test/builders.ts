@@ -105,6 +105,7 @@ export function aComplaintView(overrides: Partial<ComplaintPublicView> = {}): Co
     reply: null,
     canReopen: false,
     supportCount: 0,
+    rating: null,
     ...overrides,
   };
 }

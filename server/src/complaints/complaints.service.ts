@@ -323,7 +323,7 @@ export function reporterView(
     receivedAt: c.receivedAt.toISOString(),
     office: c.office ? { name: c.office.name, phone: c.office.phone } : null,
     // The disclosure is the bureau's duty to the public (it appears on the 公示 page), not a step of the reporter's case.
-    deadlines: c.deadlines.filter((d) => d.kind !== 'DISCLOSE').map((d) => {
+    deadlines: c.deadlines.filter((d) => d.kind !== 'DISCLOSE' && d.kind !== 'RECTIFY').map((d) => {
       const dueDate = fromDbDate(d.dueDate);
       return { kind: d.kind, dueDate, state: d.state, provisional: d.state === 'OPEN' && isProvisional(fromDbDate(d.startDate), dueDate, d.unit, ctx.scheduledYears) };
     }),
@@ -337,5 +337,6 @@ export function reporterView(
     reply: lastReply,
     canReopen: c.status === 'RESOLVED' && resolvedAt !== undefined && ctx.now - resolvedAt <= REOPEN_WINDOW_DAYS * 86_400_000,
     supportCount: c.supportCount,
+    rating: null,
   };
 }

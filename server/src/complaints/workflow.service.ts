@@ -131,12 +131,12 @@ export class WorkflowService {
           data: {
             status: t.to,
             ...(req.outcome && t.needs?.includes('outcome') ? { outcome: req.outcome } : {}),
-            ...(t.to === 'RESOLVED' ? { resolvedAt: now } : {}),
+            ...(t.to === 'RESOLVED' ? { resolvedAt: now, ...(c.firstResolvedAt ? {} : { firstResolvedAt: now }) } : {}),
             ...(t.to === 'CLOSED' ? { closedAt: now } : {}),
             ...(t.to === 'TRANSFERRED' ? { transferTo: req.transferTo } : {}),
             ...(req.action === 'extendVerification' ? { verifyExtended: true } : {}),
             ...(req.action === 'extendCase' ? { caseExtended: true } : {}),
-            ...(req.action === 'reopen' ? { resolvedAt: null, outcome: null } : {}),
+            ...(req.action === 'reopen' ? { resolvedAt: null, outcome: null, reopenCount: { increment: 1 } } : {}),
             ...(reopenFlag ? { contentFlag: strongest([c.contentFlag as ContentFlag | null, reopenFlag]) } : {}),
           },
         });

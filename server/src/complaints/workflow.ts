@@ -93,6 +93,8 @@ export const DEADLINE_LIMITS: Record<DeadlineKind, { days: number; unit: Deadlin
   CASE_DECISION: { days: 90, unit: 'CALENDAR_DAYS' },
   // 总局令第45号: a penalty decision is public within 20 WD of the decision (not for warnings alone).
   DISCLOSE: { days: 20, unit: 'WORKING_DAYS' },
+  // 差评整改回访: 5 WD after the poor rating (the default; RECTIFY_WORKING_DAYS overrides it).
+  RECTIFY: { days: 5, unit: 'WORKING_DAYS' },
 };
 export const VERIFY_EXTENSION_WORKING_DAYS = 15;
 export const CASE_EXTENSION_CALENDAR_DAYS = 30;
