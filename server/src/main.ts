@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(env.dataDir);
   const db = await openDatabase(env.databaseUrl ? { url: env.databaseUrl, poolSize: env.databasePoolSize } : { dataDir });
   logger.write('info', 'database ready', { kind: db.kind, ...(db.kind === 'pglite' ? { dataDir } : {}) });
-  await seedOnFirstStart(db.prisma, { demo: env.demo, logger });
+  await seedOnFirstStart(db.prisma, { demo: env.demo, history: env.demoHistory, logger });
 
   const app = await createApp({ env, db, logger });
   app.enableShutdownHooks();

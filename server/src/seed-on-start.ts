@@ -4,7 +4,7 @@ import { seedOfficialHolidays } from './calendar/calendar.seed';
 import type { JsonLogger } from './common/logger';
 
 /** The official holiday schedules always; the demo district only in the embedded demo, and only once. */
-export async function seedOnFirstStart(prisma: PrismaClient, opts: { demo: boolean; logger: JsonLogger }): Promise<void> {
+export async function seedOnFirstStart(prisma: PrismaClient, opts: { demo: boolean; history?: boolean; logger: JsonLogger }): Promise<void> {
   await seedOfficialHolidays(prisma);
   if (!opts.demo) return;
   const started = Date.now();

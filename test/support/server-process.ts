@@ -18,14 +18,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The built server as `npm start` runs it: its own process, its own embedded data folder, the demo seeded. */
+/**
+ * The built server as `npm start` runs it: its own process, its own embedded data folder, the demo seeded.
+ * Without the year of history (SA_DEMO_HISTORY=0) unless a test asks for it: most tests choose their data from the
+ * registry and expect no other complaints; the dashboard tests pass `{ SA_DEMO_HISTORY: '1' }`.
+ */
 export async function startServerProcess(env: Record<string, string> = {}) {
   if (!existsSync(serverMain)) throw new Error(`server is not built: ${serverMain} missing (npm test builds it)`);
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'sa-data-'));
   const child: ChildProcess = spawn(process.execPath, [serverMain], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SA_DEMO: '1', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SA_DEMO: '1', SA_DEMO_HISTORY: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

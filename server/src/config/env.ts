@@ -25,6 +25,8 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** The embedded demo: seeds the demo district on first start and enables dev login. */
   SA_DEMO: flag,
+  /** In the demo, also a year of complaint, rating, survey and sampling history on first start (default on). */
+  SA_DEMO_HISTORY: flag,
   /** `dev:<username>` login codes; defaults to on only in the embedded demo. */
   DEV_LOGIN: flag,
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
@@ -89,6 +91,8 @@ export type Env = {
   dataDir: string;
   databasePoolSize: number;
   demo: boolean;
+  /** seed the demo's year of history (only with `demo`) */
+  demoHistory: boolean;
   devLogin: boolean;
   wechat: {
     apiBase: string;
@@ -190,6 +194,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     dataDir: e.DATA_DIR,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     demo,
+    demoHistory: demo && (e.SA_DEMO_HISTORY ?? true),
     devLogin,
     wechat: {
       apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
