@@ -18,6 +18,7 @@ import { DisclosureModule } from './disclosure/disclosure.module';
 import { PublicModule } from './public/public.module';
 import { SmsModule } from './sms/sms.module';
 import { ContentSafetyModule } from './content-safety/content-safety.module';
+import { SamplingModule } from './sampling/sampling.module';
 import { JsonLogger } from './common/logger';
 import { RateLimitGuard } from './common/rate-limit';
 import { Clock } from './common/clock';
@@ -47,7 +48,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule, EscalationModule, CalendarModule, ComplaintsModule, UploadsModule, UsersModule,
-        ContentModule, DisclosureModule, PublicModule, SmsModule, ContentSafetyModule,
+        ContentModule, DisclosureModule, PublicModule, SmsModule, ContentSafetyModule, SamplingModule,
       ],
       controllers: [HealthController],
       providers: [

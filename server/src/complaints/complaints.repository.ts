@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ComplaintKind, ComplaintStatus, ContentFlag, DeadlineKind } from '@sa/contracts';
+import type { ComplaintKind, ComplaintStatus, ContentFlag, DeadlineKind, Role } from '@sa/contracts';
 import type { Prisma as P } from '@sa/db';
 import { PRISMA, type Prisma } from '../database/database';
 import type { RoutingDecision } from '../routing/routing';
@@ -51,6 +51,16 @@ export type NewComplaint = {
   contentFlag: ContentFlag | null;
   routing: RoutingDecision;
   deadlines: PlannedDeadline[];
+};
+
+/**
+ * A case opened by staff rather than by a resident (an unqualified 抽检 batch): its origin, who recorded it (the
+ * submit event's actor), and further writes that belong in the same transaction.
+ */
+export type SubmissionOptions = {
+  origin?: 'PUBLIC' | 'SAMPLING';
+  actor?: { userId: number; role: Role };
+  alsoInTransaction?: (tx: P.TransactionClient, ids: number[]) => Promise<void>;
 };
 
 /** The only place that queries complaints and their trail. */
@@ -119,7 +129,7 @@ export class ComplaintsRepository {
    * Creates the records of one submission (two for 投诉+举报) in one transaction, so an acknowledged
    * submission is whole and committed before the reply.
    */
-  async createSubmission(records: NewComplaint[], receivedAt: Date, receivedDay: string): Promise<number[]> {
+  async createSubmission(records: NewComplaint[], receivedAt: Date, receivedDay: string, opts: SubmissionOptions = {}): Promise<number[]> {
     // Numbers are drawn before the transaction: the day's counter row is then locked for one statement,
     // not for the whole insert, so concurrent submissions do not queue behind each other. A failed insert
     // leaves a gap in the day's numbers, which is harmless.
@@ -163,6 +173,7 @@ export class ComplaintsRepository {
             transferTo: r.routing.transferTo,
             linkedComplaintId: ids[0] ?? null,
             receivedAt,
+            origin: opts.origin ?? 'PUBLIC',
           },
         });
         ids.push(created.id);
@@ -194,8 +205,8 @@ export class ComplaintsRepository {
           data: {
             complaintId: created.id,
             at: receivedAt,
-            actorUserId: r.reporterUserId,
-            actorRole: r.reporterUserId ? 'REPORTER' : 'ANONYMOUS',
+            actorUserId: opts.actor?.userId ?? r.reporterUserId,
+            actorRole: opts.actor?.role ?? (r.reporterUserId ? 'REPORTER' : 'ANONYMOUS'),
             action: 'submit',
             toStatus: 'SUBMITTED',
             payload: { routing: r.routing.rule, deadlines: r.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate })) },
@@ -203,6 +214,7 @@ export class ComplaintsRepository {
         });
       }
       if (ids.length === 2) await tx.complaint.update({ where: { id: ids[0]! }, data: { linkedComplaintId: ids[1]! } });
+      if (opts.alsoInTransaction) await opts.alsoInTransaction(tx, ids);
       return ids;
     });
   }
