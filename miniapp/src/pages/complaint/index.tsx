@@ -3,14 +3,16 @@ import { Button, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { ComplaintPublicView } from '@sa/contracts';
 import { fetchComplaint, fetchPhoto, reopenComplaint } from '../../api';
+import { rateComplaint } from '../../api/ratings';
 import { ComplaintProgress } from '../../components/complaint-progress';
 import { pressable } from '../../components/pressable';
+import { RatingCard } from '../../components/rating-form';
 import { errorMessage, showError } from '../../components/show-error';
 import { ReopenForm } from './reopen-form';
 import './index.css';
 import { useElderPageClass } from '../../components/elder-page';
 
-/** One of the user's own reports: progress, the reply, and reopening it when it was not fixed. */
+/** One of the user's own reports: progress, the reply, 好差评, and reopening it when it was not fixed. */
 export default function ComplaintPage() {
   const elder = useElderPageClass();
   const { params } = useRouter();
@@ -45,6 +47,14 @@ export default function ComplaintPage() {
         </View>
       )}
       {complaint && <ComplaintProgress complaint={complaint} loadPhoto={fetchPhoto} />}
+      {complaint?.rating && (
+        <RatingCard
+          key={complaint.id}
+          state={complaint.rating}
+          send={(input) => rateComplaint(complaint.id, input)}
+          onRated={() => void fetchComplaint(complaint.id).then(setComplaint, () => undefined)}
+        />
+      )}
       {complaint?.canReopen && <ReopenForm send={(body) => reopenComplaint(complaint.id, body)} onReopened={setComplaint} />}
     </View>
   );

@@ -3,8 +3,10 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { trackComplaintQuery, type ComplaintPublicView } from '@sa/contracts';
 import { fetchTrackedPhoto, reopenTrackedComplaint, trackComplaint } from '../../api';
+import { rateTrackedComplaint } from '../../api/ratings';
 import { ComplaintProgress } from '../../components/complaint-progress';
 import { pressable } from '../../components/pressable';
+import { RatingCard } from '../../components/rating-form';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { ReopenForm } from '../complaint/reopen-form';
 import './index.css';
@@ -92,6 +94,14 @@ export default function TrackPage() {
         </Button>
       </View>
       {found && <ComplaintProgress complaint={found.complaint} loadPhoto={loadPhoto} />}
+      {found?.complaint.rating && (
+        <RatingCard
+          key={found.complaint.id}
+          state={found.complaint.rating}
+          send={(input) => rateTrackedComplaint({ ...found.tracking, ...input })}
+          onRated={() => void trackComplaint(found.tracking).then((complaint) => setFound({ tracking: found.tracking, complaint }), () => undefined)}
+        />
+      )}
       {found?.complaint.canReopen && (
         <ReopenForm
           send={(body) => reopenTrackedComplaint({ ...found.tracking, ...body })}
