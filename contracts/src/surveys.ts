@@ -41,13 +41,27 @@ export const surveyInput = z
     minSample: z.number().int().min(1).max(10_000).optional(),
     target: z.number().gt(0).max(1).optional(),
   })
-  .refine((s) => s.from <= s.to, { path: ['to'], message: '结束日期不能早于开始日期' })
-  .refine((s) => new Set(s.questions.map((q) => q.code.toUpperCase())).size === s.questions.length, { path: ['questions'], message: '题目编号不能重复' })
-  .refine((s) => s.questions.every((q) => !q.role || (q.role === 'OVERALL' ? q.kind === 'LIKERT5' : q.kind === 'YES_NO')), {
-    path: ['questions'],
-    message: '总体满意度题须为五级满意度题，知晓率、支持率题须为是否题',
-  })
-  .refine((s) => SURVEY_QUESTION_ROLES.every((r) => s.questions.filter((q) => q.role === r).length <= 1), { path: ['questions'], message: '每种题目角色最多一道题' });
+  .superRefine((s, ctx) => {
+    if (s.from > s.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
+    const seen = new Map<string, number>();
+    const byRole = new Map<SurveyQuestionRole, number>();
+    s.questions.forEach((q, i) => {
+      const code = q.code.toUpperCase();
+      const first = seen.get(code);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['questions', i, 'code'], message: `题目编号 ${q.code} 与第 ${first + 1} 题重复` });
+      else seen.set(code, i);
+      if (!q.role) return;
+      if (q.role === 'OVERALL' && q.kind !== 'LIKERT5') ctx.addIssue({ code: 'custom', path: ['questions', i, 'kind'], message: '总体满意度题须为五级满意度题' });
+      if (q.role !== 'OVERALL' && q.kind !== 'YES_NO') {
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'kind'], message: `${SURVEY_QUESTION_ROLE_LABELS[q.role]}题须为是否题` });
+      }
+      const other = byRole.get(q.role);
+      if (other !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'role'], message: `第 ${other + 1} 题已是${SURVEY_QUESTION_ROLE_LABELS[q.role]}题，每种题目角色最多一道题` });
+      } else byRole.set(q.role, i);
+    });
+    if (s.streetIds && new Set(s.streetIds).size !== s.streetIds.length) ctx.addIssue({ code: 'custom', path: ['streetIds'], message: '街道不能重复' });
+  });
 export type SurveyInput = z.infer<typeof surveyInput>;
 
 export type SurveyQuestionView = { id: number; code: string; text: string; kind: SurveyQuestionKind; weight: number; role: SurveyQuestionRole | null };
@@ -109,3 +123,13 @@ export type SurveyImportResult = { importId: number; rows: number };
 export type SurveyImportRowError = { line: number; column: string | null; message: string };
 
 export const surveysListQuery = z.object({ ...paging });
+export type SurveysListQuery = z.infer<typeof surveysListQuery>;
+
+/** The import file: multipart field, size and row limits, and the fixed columns before the question codes. */
+export const SURVEY_IMPORT_FIELD = 'file';
+export const SURVEY_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export const SURVEY_IMPORT_MAX_ROWS = 20_000;
+export const SURVEY_IMPORT_COLUMNS = ['street', 'community', 'ageBand'] as const;
+/** YES_NO cells in an import file. */
+export const SURVEY_YES = '是';
+export const SURVEY_NO = '否';
