@@ -11,6 +11,7 @@ export const STAFF_LINKS: readonly Link[] = [
   { url: '/pages/workbench/businesses', label: '我包保的经营主体', roles: ['CADRE'] },
   { url: '/pages/workbench/templates', label: '答复模板', roles: ['OFFICE_STAFF', 'ADMIN'] },
   { url: '/pages/workbench/disclosures', label: '处罚公示', roles: ['OFFICE_STAFF', 'ADMIN'] },
+  { url: '/pages/workbench/sampling', label: '抽检登记', roles: ['OFFICE_STAFF', 'ADMIN'] },
   { url: '/pages/workbench/articles', label: '宣传内容', roles: ['OFFICE_STAFF', 'ADMIN'] },
   { url: '/pages/admin/index', label: '区食安办管理', roles: ['ADMIN'] },
   // The way back to the account (微信绑定, 退出登录) and the public pages: a tab page, opened with switchTab.
