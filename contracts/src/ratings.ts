@@ -20,6 +20,14 @@ export const RATING_WINDOW_DAYS = 15;
 /** Calendar days after the rectification is done within which the reporter may rate once more. */
 export const RERATING_WINDOW_DAYS = 15;
 
+/** Entries ratings and rectifications add to the complaint's audit trail. */
+export const RATING_EVENT_LABELS = {
+  rate: '好差评',
+  rectifyCallback: '差评回访',
+  rectifyComplete: '差评整改办结',
+} as const;
+export type RatingEventAction = keyof typeof RATING_EVENT_LABELS;
+
 /** POST /api/v1/complaints/{id}/rating (the signed-in reporter). */
 export const ratingInput = z.object({
   level: z.union([z.literal(5), z.literal(4), z.literal(3), z.literal(2), z.literal(1)], { message: '请选择评价等级（1 到 5）' }),
@@ -114,6 +122,8 @@ export type RectificationView = {
   completedByName: string | null;
   /** the reporter can be called: a real-name report; staff open the number with 查看联系方式 */
   reporterReachable: boolean;
+  /** this viewer may record callbacks and complete it (the handling office's staff, the admin); cadres only read */
+  canAct: boolean;
 };
 export type RectificationList = Page<RectificationView> & { counts: Record<RectificationState, number> };
 

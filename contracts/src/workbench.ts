@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES, type Role } from './auth';
 import { formText, isoDate } from './common';
 import type { ContentFlag } from './content-safety';
+import type { StaffRating } from './ratings';
 import {
   COMPLAINT_CATEGORY_CODES,
   COMPLAINT_KINDS,
@@ -199,6 +200,10 @@ export type WorkbenchComplaint = {
   /** may this viewer re-route it (staff and admin) / add a follow-up (its cadre) */
   canReroute: boolean;
   canFollowUp: boolean;
+  /** 好差评 given on this complaint, first round first (never who gave them) */
+  ratings: StaffRating[];
+  /** the 差评整改 task opened by a poor first rating */
+  rectificationId: number | null;
 };
 
 /** GET /api/v1/workbench/complaints/:id/contact (audited) */

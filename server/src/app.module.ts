@@ -19,6 +19,7 @@ import { PublicModule } from './public/public.module';
 import { SmsModule } from './sms/sms.module';
 import { ContentSafetyModule } from './content-safety/content-safety.module';
 import { SamplingModule } from './sampling/sampling.module';
+import { RatingsModule } from './ratings/ratings.module';
 import { JsonLogger } from './common/logger';
 import { RateLimitGuard } from './common/rate-limit';
 import { Clock } from './common/clock';
@@ -48,7 +49,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule, EscalationModule, CalendarModule, ComplaintsModule, UploadsModule, UsersModule,
-        ContentModule, DisclosureModule, PublicModule, SmsModule, ContentSafetyModule, SamplingModule,
+        ContentModule, DisclosureModule, PublicModule, SmsModule, ContentSafetyModule, SamplingModule, RatingsModule,
       ],
       controllers: [HealthController],
       providers: [

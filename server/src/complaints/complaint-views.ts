@@ -1,6 +1,7 @@
 import {
   COMPLAINT_STATUS_LABELS,
   DISCLOSURE_EVENT_LABELS,
+  RATING_EVENT_LABELS,
   FOLLOW_UP_KIND_LABELS,
   WORKFLOW_ACTION_LABELS,
   type AuditEntry,
@@ -19,6 +20,7 @@ import {
   type PenaltyDecisionView,
   type PenaltyKind,
   type Ref,
+  type StaffRating,
   type WorkbenchComplaint,
   type WorkbenchQueueItem,
 } from '@sa/contracts';
@@ -133,6 +135,7 @@ export function queueItem(row: QueueRow, streetName: string | null, ctx: Deadlin
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ...WORKFLOW_ACTION_LABELS,
   ...DISCLOSURE_EVENT_LABELS,
+  ...RATING_EVENT_LABELS,
   submit: '提交',
   reroute: '改派',
   viewContact: '查看联系方式',
@@ -143,7 +146,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 const NAMED_ACTORS = new Set(['OFFICE_STAFF', 'ADMIN', 'CADRE']);
 
 /** Payload fields a cadre may see: codes and dates, no free text written to or by the reporter. */
-const CADRE_PAYLOAD_KEYS = new Set(['routing', 'deadlines', 'outcome', 'transferTo', 'rejectReason', 'extendedTo', 'officeId', 'cadreId', 'followUpId', 'kind']);
+const CADRE_PAYLOAD_KEYS = new Set([
+  'routing', 'deadlines', 'outcome', 'transferTo', 'rejectReason', 'extendedTo', 'officeId', 'cadreId', 'followUpId', 'kind',
+  'round', 'level', 'ratingId', 'rectificationId', 'rectifyDue', 'reached',
+]);
 
 // A mainland mobile number on its own, not the digits inside a licence number.
 const MOBILE = /(?<!\d)1\d{10}(?!\d)/g;
@@ -256,6 +262,9 @@ export type DetailExtras = {
   followUps: FollowUpRow[];
   penaltyDecision: PenaltyDecisionRow | null;
   actorNames: ReadonlyMap<number, string>;
+  /** 好差评 as staff see them, from the ratings module (none when absent) */
+  ratings?: StaffRating[];
+  rectificationId?: number | null;
 };
 
 /**
@@ -310,6 +319,8 @@ export function workbenchComplaint(c: ComplaintRecord, extras: DetailExtras, vie
     actions: viewer.kind === 'staff' && viewer.handles ? availableActions(c.status, c.kind, viewer.actor, openKinds) : [],
     canReroute: viewer.kind === 'staff' && viewer.handles,
     canFollowUp: viewer.kind === 'cadre' && c.cadreId === viewer.cadreId && c.status !== 'CLOSED',
+    ratings: extras.ratings ?? [],
+    rectificationId: extras.rectificationId ?? null,
   };
   if (viewer.kind === 'staff') {
     view.reporter = c.anonymous

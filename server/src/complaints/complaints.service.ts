@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import {
   COMPLAINT_STATUS_LABELS,
   type ComplaintCategory,
@@ -27,6 +28,7 @@ import { queryCodeFor, queryCodeMatches } from './tracking';
 import { DEADLINES_ON_RECEIPT, OPEN_STATUSES, REOPEN_WINDOW_DAYS } from './workflow';
 import { WorkflowService } from './workflow.service';
 import { ContentSafetyService, TEXT_SCENES } from '../content-safety/content-safety.service';
+import { RatingsService } from '../ratings/ratings.service';
 
 const SIMILAR_RADIUS_METRES = 200;
 const SIMILAR_WINDOW_DAYS = 30;
@@ -42,6 +44,8 @@ export class ComplaintsService {
     private readonly notifications: NotificationsService,
     private readonly workflow: WorkflowService,
     private readonly safety: ContentSafetyService,
+    // The ratings module builds on this one, so its service is looked up, not imported.
+    private readonly modules: ModuleRef,
     @Inject(ENV) private readonly env: Env,
   ) {
     this.phones = new PhoneCipher(env.secrets.phoneKey);
@@ -279,9 +283,16 @@ export class ComplaintsService {
   /** What a reporter may see: their own report, status, deadlines, the replies; never staff notes or the cadre. */
   async publicViews(cs: ComplaintRecord[]): Promise<ComplaintPublicView[]> {
     const ids = (pick: (c: ComplaintRecord) => number | null) => [...new Set(cs.map(pick).filter((v): v is number => v !== null))];
-    const [years, areas] = await Promise.all([this.calendar.scheduledYears(), this.repo.areaNames(ids((c) => c.streetId), ids((c) => c.communityId))]);
+    const [years, areas, ratings] = await Promise.all([
+      this.calendar.scheduledYears(),
+      this.repo.areaNames(ids((c) => c.streetId), ids((c) => c.communityId)),
+      this.modules.get(RatingsService, { strict: false }).reporterStates(cs),
+    ]);
     const now = this.clock.now().getTime();
-    return cs.map((c) => reporterView(c, { scheduledYears: years, streetName: areas.streets.get(c.streetId ?? -1) ?? null, communityName: areas.communities.get(c.communityId ?? -1) ?? null, now }));
+    return cs.map((c, i) => ({
+      ...reporterView(c, { scheduledYears: years, streetName: areas.streets.get(c.streetId ?? -1) ?? null, communityName: areas.communities.get(c.communityId ?? -1) ?? null, now }),
+      rating: ratings[i] ?? null,
+    }));
   }
 }
 
@@ -337,6 +348,7 @@ export function reporterView(
     reply: lastReply,
     canReopen: c.status === 'RESOLVED' && resolvedAt !== undefined && ctx.now - resolvedAt <= REOPEN_WINDOW_DAYS * 86_400_000,
     supportCount: c.supportCount,
+    // 好差评: filled by the service from the ratings module
     rating: null,
   };
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import {
   COMPLAINT_KIND_LABELS,
   COMPLAINT_OUTCOME_LABELS,
@@ -18,6 +19,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { addCalendarDays, shanghaiDate } from '../calendar/working-days';
 import type { InboxNotice } from '../notifications/inbox-notices';
 import { NotificationsService } from '../notifications/notifications.service';
+import { RatingsService } from '../ratings/ratings.service';
 import { type ComplaintRecord, ComplaintsRepository } from './complaints.repository';
 import { toDbDate } from './deadlines';
 import { type DeadlineContext, dueSoonBefore, queueItem, type Viewer, workbenchComplaint } from './complaint-views';
@@ -55,6 +57,8 @@ export class WorkbenchService {
     private readonly repo: WorkbenchRepository,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
+    // The ratings module builds on this one, so its service is looked up, not imported.
+    private readonly modules: ModuleRef,
     @Inject(ENV) env: Env,
   ) {
     this.cipher = new PhoneCipher(env.secrets.phoneKey);
@@ -147,11 +151,15 @@ export class WorkbenchService {
 
   /** The detail of a complaint already loaded (e.g. after a workflow step, which may take it out of scope). */
   async detail(c: ComplaintRecord, user: AuthUser): Promise<WorkbenchComplaint> {
-    const [extras, ctx] = await Promise.all([this.repo.detailExtras(c), this.deadlineContext()]);
+    const [extras, ctx, rated] = await Promise.all([
+      this.repo.detailExtras(c),
+      this.deadlineContext(),
+      this.modules.get(RatingsService, { strict: false }).ofComplaint(c.id, user),
+    ]);
     const linked = extras.linked && this.inScope(extras.linked, user)
       ? { id: extras.linked.id, trackingNo: extras.linked.trackingNo, kind: extras.linked.kind, status: extras.linked.status }
       : null;
-    return workbenchComplaint(c, { ...extras, linked }, this.viewerOf(c, user), ctx);
+    return workbenchComplaint(c, { ...extras, linked, ...rated }, this.viewerOf(c, user), ctx);
   }
 
   /** The full contact, only to the handling office's staff who must call back; the look-up is audited. */

@@ -82,6 +82,8 @@ const envSchema = z.object({
   TENCENT_SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Verification codes one client address may request per hour, across all phones (shared by every instance). */
   SMS_CODES_PER_SOURCE_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** 差评整改: working days the handling office has to call the reporter back and record the rectification. */
+  RECTIFY_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
 });
 
 export type Env = {
@@ -122,6 +124,8 @@ export type Env = {
     demoLog: boolean;
     codesPerSourceHour: number;
   };
+  /** 好差评: the RECTIFY limit in working days after a poor rating */
+  ratings: { rectifyWorkingDays: number };
 };
 
 export type TencentSmsConfig = {
@@ -231,6 +235,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
         : undefined,
     // Printed codes only where nothing real is at stake: the embedded demo, never against a PostgreSQL server.
     sms: { tencent: tencentSms, demoLog: !tencentSms && demo && !e.DATABASE_URL, codesPerSourceHour: e.SMS_CODES_PER_SOURCE_HOUR },
+    ratings: { rectifyWorkingDays: e.RECTIFY_WORKING_DAYS },
   };
 }
 

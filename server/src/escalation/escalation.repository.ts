@@ -30,8 +30,9 @@ const deadlineSelect = {
 
 export type DueDeadline = P.DeadlineGetPayload<{ select: typeof deadlineSelect }>;
 
-// A deadline left open on a finished complaint has no one left to chase, except 处罚信息公示, which outlives the case.
-const stillChased = { OR: [{ kind: 'DISCLOSE' }, { complaint: { status: { in: [...OPEN_STATUSES] } } }] } satisfies P.DeadlineWhereInput;
+// A deadline left open on a finished complaint has no one left to chase, except 处罚信息公示 and 差评整改, which
+// outlive the case (a 差评 comes only after it is resolved).
+const stillChased = { OR: [{ kind: { in: ['DISCLOSE', 'RECTIFY'] } }, { complaint: { status: { in: [...OPEN_STATUSES] } } }] } satisfies P.DeadlineWhereInput;
 
 /** The sweep's queries. Each step is claimed with a conditional update, so only one instance performs it. */
 @Injectable()

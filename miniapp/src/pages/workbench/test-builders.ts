@@ -95,6 +95,8 @@ export function aWorkbenchComplaint(overrides: Partial<WorkbenchComplaint> = {})
     actions: ['accept', 'reject', 'transfer'],
     canReroute: true,
     canFollowUp: false,
+    ratings: [],
+    rectificationId: null,
     ...overrides,
   };
 }
