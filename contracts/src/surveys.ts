@@ -85,12 +85,14 @@ export type SurveyList = Page<SurveyView>;
 /** GET /api/v1/surveys: the campaigns open to the signed-in resident now, with whether they have answered. */
 export type OpenSurvey = SurveyView & { answered: boolean };
 
+const LIKERT_RANGE = '分数须为 1–5 的整数（5 = 非常满意，1 = 非常不满意）';
+
 /** POST /api/v1/surveys/{id}/responses: answers keyed by question code; LIKERT5 1–5, YES_NO true/false, TEXT a string. */
 export const surveyResponseInput = z.object({
   streetId: idParam,
   communityId: idParam.optional(),
   ageBand: z.enum(AGE_BANDS, { message: '请选择年龄段' }),
-  answers: z.record(questionCode, z.union([z.number().int().min(1).max(5), z.boolean(), formText(0, 1000, { multiline: true })])),
+  answers: z.record(questionCode, z.union([z.number().int(LIKERT_RANGE).min(1, LIKERT_RANGE).max(5, LIKERT_RANGE), z.boolean(), formText(0, 1000, { multiline: true })], { error: '五级满意度题须为 1–5 的整数，是否题须为 true 或 false，文字题须为不超过 1000 字的文字' })),
 });
 export type SurveyResponseInput = z.infer<typeof surveyResponseInput>;
 

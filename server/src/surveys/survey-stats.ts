@@ -85,7 +85,7 @@ export function unitFigures(questions: readonly StatQuestion[], respondents: rea
   let overallN = 0;
   let satisfied = 0;
   let top2 = 0;
-  const yes = { awareness: [0, 0], support: [0, 0] };
+  const yes = { awareness: { yes: 0, n: 0 }, support: { yes: 0, n: 0 } };
   for (const r of respondents) {
     const index = respondentIndex(questions, r.answers);
     if (index !== null) {
@@ -101,14 +101,14 @@ export function unitFigures(questions: readonly StatQuestion[], respondents: rea
     for (const [key, q] of [['awareness', awareness], ['support', support]] as const) {
       const a = q ? r.answers.get(q.id) : undefined;
       if (a === 0 || a === 1) {
-        yes[key][0] += a;
-        yes[key][1] += 1;
+        yes[key].yes += a;
+        yes[key].n += 1;
       }
     }
   }
   const interval = wilson(satisfied, overallN);
   const ci: [number, number] | null = interval ? [floor4(interval[0]), ceil4(interval[1])] : null;
-  const share = ([k, n]: number[]) => (n ? rate(k! / n) : null);
+  const share = (c: { yes: number; n: number }) => (c.n ? rate(c.yes / c.n) : null);
   return {
     n: respondents.length,
     index: indexed ? round(indexSum / indexed, 2) : null,

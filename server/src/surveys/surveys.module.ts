@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AdminSurveysController, SurveysController } from './surveys.controller';
+import { SurveysRepository } from './surveys.repository';
+import { SurveysService } from './surveys.service';
+
+/** 满意度测评: campaigns, answers, imports and figures; SurveysService.results() serves the evidence export too. */
+@Module({
+  controllers: [AdminSurveysController, SurveysController],
+  providers: [SurveysRepository, SurveysService],
+  exports: [SurveysService],
+})
+export class SurveysModule {}
