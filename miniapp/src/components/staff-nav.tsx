@@ -9,6 +9,8 @@ type Link = { url: string; label: string; roles: readonly Role[]; tab?: true };
 export const STAFF_LINKS: readonly Link[] = [
   { url: '/pages/workbench/index', label: '投诉举报', roles: ['OFFICE_STAFF', 'CADRE', 'ADMIN'] },
   { url: '/pages/workbench/businesses', label: '我包保的经营主体', roles: ['CADRE'] },
+  { url: '/pages/workbench/rectifications', label: '差评整改', roles: ['OFFICE_STAFF', 'CADRE', 'ADMIN'] },
+  { url: '/pages/workbench/ratings', label: '好差评', roles: ['OFFICE_STAFF', 'CADRE', 'ADMIN'] },
   { url: '/pages/workbench/templates', label: '答复模板', roles: ['OFFICE_STAFF', 'ADMIN'] },
   { url: '/pages/workbench/disclosures', label: '处罚公示', roles: ['OFFICE_STAFF', 'ADMIN'] },
   { url: '/pages/workbench/sampling', label: '抽检登记', roles: ['OFFICE_STAFF', 'ADMIN'] },

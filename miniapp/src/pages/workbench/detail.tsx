@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ContentFlagBadge } from '../../components/content-flag-badge';
 import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import {
   CADRE_TIER_LABELS,
   COMPLAINT_CATEGORIES,
@@ -24,7 +25,8 @@ import { DEADLINE_STATE_LABELS, GRADE_LABELS } from '../../api/labels';
 import { formatDate, formatDateTime, formatDueDate } from '../../components/format';
 import { errorMessage, showError } from '../../components/show-error';
 import { WbPhotos } from '../../components/wb-photo-viewer';
-import { pressable } from '../../components/pressable';
+import { pressable, pressableAs } from '../../components/pressable';
+import { RatingSummary } from '../../components/rating-summary';
 import { ActionPanel } from './action-panel';
 import { PROVISIONAL_NOTE, deadlineLength, deadlineUrgency } from './deadline-text';
 import { FollowUpForm } from './follow-up-form';
@@ -48,20 +50,18 @@ function actor(entry: AuditEntry): string {
 
 const isGrade = (g: string): g is Grade => g in GRADE_LABELS;
 
-function Reporter({ complaint }: { complaint: WorkbenchComplaint }) {
+/** 查看联系方式: the reporter's full contact, fetched (and audited by the server) only when staff ask for it. */
+export function useReporterContact(complaintId: number) {
   const [contact, setContact] = useState<ReporterContact | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setContact(null), [complaint.id]);
-  const reporter = complaint.reporter;
-  if (!reporter) return null;
-
+  useEffect(() => setContact(null), [complaintId]);
   const reveal = async () => {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      setContact(await fetchReporterContact(complaint.id));
+      setContact(await fetchReporterContact(complaintId));
     } catch (failure) {
       setError(errorMessage(failure));
       showError(failure);
@@ -69,6 +69,13 @@ function Reporter({ complaint }: { complaint: WorkbenchComplaint }) {
       setBusy(false);
     }
   };
+  return { contact, busy, error, reveal };
+}
+
+function Reporter({ complaint }: { complaint: WorkbenchComplaint }) {
+  const { contact, busy, error, reveal } = useReporterContact(complaint.id);
+  const reporter = complaint.reporter;
+  if (!reporter) return null;
 
   return (
     <View className='card wb-reporter'>
@@ -205,6 +212,23 @@ export function DetailPanel({ complaint: c, areas, onChanged, onOpen, onBack }: 
           );
         })}
       </View>
+
+      {(c.ratings.length > 0 || c.rectificationId !== null) && (
+        <View className='card wb-ratings-card'>
+          <View className='card-title'>好差评</View>
+          {c.ratings.map((r) => (
+            <RatingSummary key={r.id} rating={r} className='list-item' />
+          ))}
+          {c.rectificationId !== null && (
+            <View
+              className='link wb-to-rectification'
+              {...pressableAs('link', () => void Taro.navigateTo({ url: `/pages/workbench/rectification?id=${c.rectificationId}` }), '查看差评整改与回访')}
+            >
+              查看差评整改与回访 ›
+            </View>
+          )}
+        </View>
+      )}
 
       {decision && (
         <View className='card wb-penalty'>
