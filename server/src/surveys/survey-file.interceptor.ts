@@ -6,7 +6,9 @@ import { DomainException } from '../common/domain-exception';
 const MulterSingleFile = FileInterceptor(SURVEY_IMPORT_FIELD, {
   // In memory: the file is read and checked whole before anything is written.
   limits: { fileSize: SURVEY_IMPORT_MAX_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
-});
+  // Browsers send the file name (入户调查.xlsx) as raw UTF-8; multer would read it as latin1.
+  defParamCharset: 'utf8',
+} as Parameters<typeof FileInterceptor>[1]);
 
 /** multer's single-file parser for survey imports, with its refusals turned into our codes and Chinese messages. */
 @Injectable()
