@@ -21,6 +21,7 @@ import { ContentSafetyModule } from './content-safety/content-safety.module';
 import { SamplingModule } from './sampling/sampling.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { JsonLogger } from './common/logger';
 import { RateLimitGuard } from './common/rate-limit';
 import { Clock } from './common/clock';
@@ -50,7 +51,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule, EscalationModule, CalendarModule, ComplaintsModule, UploadsModule, UsersModule,
-        ContentModule, DisclosureModule, PublicModule, SmsModule, ContentSafetyModule, SamplingModule, RatingsModule, SurveysModule,
+        ContentModule, DisclosureModule, PublicModule, SmsModule, ContentSafetyModule, SamplingModule, RatingsModule, SurveysModule, IndicatorsModule,
       ],
       controllers: [HealthController],
       providers: [
