@@ -123,6 +123,11 @@ export type SurveyResults = { surveyId: number; groupBy: SurveyGroup; minSample:
 export type SurveyImportResult = { importId: number; rows: number };
 /** A refused import: each bad row with its line number (1 = the header line). */
 export type SurveyImportRowError = { line: number; column: string | null; message: string };
+/**
+ * One entry of a SURVEY_IMPORT_INVALID error's `details`: the row problem with `path` set to its column ('' for the
+ * whole row) and `message` reading 「第 8 行 Q4 列：“对”须为“是”或“否”」.
+ */
+export type SurveyImportErrorDetail = SurveyImportRowError & { path: string };
 
 export const surveysListQuery = z.object({ ...paging });
 export type SurveysListQuery = z.infer<typeof surveysListQuery>;
