@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseEnv } from '../config/env';
 import { callbackTimeProblem, opensRectification, ratingWindow, reporterRatingState, type RatingSubject } from './rating-rules';
 
 const shanghai = (local: string) => new Date(`${local}+08:00`);
@@ -115,5 +116,14 @@ describe('callbackTimeProblem', () => {
     expect(callbackTimeProblem(now, ratedAt, now)).toBeNull();
     expect(callbackTimeProblem(shanghai('2026-11-04T15:05:00'), ratedAt, now)).toBe('IN_FUTURE');
     expect(callbackTimeProblem(shanghai('2026-11-03T08:59:00'), ratedAt, now)).toBe('BEFORE_RATING');
+  });
+});
+
+describe('RECTIFY_WORKING_DAYS', () => {
+  const secrets = { PHONE_ENCRYPTION_KEY: 'test-phone-key-0123456789', QUERY_CODE_SECRET: 'test-query-code-secret-0123' };
+  it('defaults to 5 working days and can be set, never to 0', () => {
+    expect(parseEnv(secrets).ratings.rectifyWorkingDays).toBe(5);
+    expect(parseEnv({ ...secrets, RECTIFY_WORKING_DAYS: '3' }).ratings.rectifyWorkingDays).toBe(3);
+    expect(() => parseEnv({ ...secrets, RECTIFY_WORKING_DAYS: '0' })).toThrow(/RECTIFY_WORKING_DAYS/);
   });
 });

@@ -108,6 +108,17 @@ describe('ratings and rectification', () => {
       expect(await app.prisma.rectification.count()).toBe(0);
     });
 
+    it('keeps one rating when the reporter sends two at once', async () => {
+      const c = await resolvedReport(shanghai('2026-11-02T11:00:00'), tokens.resident);
+      const both = await Promise.all([rate(c.id, { level: 1 }), rate(c.id, { level: 2 })]);
+      expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+      // Whichever request lost hears that the rating was given (or, after a 差评, that it is being rectified).
+      expect(['RATING_ALREADY_GIVEN', 'RATING_NOT_OPEN']).toContain(both.find((r) => r.status === 409)!.body.code);
+      expect(await app.prisma.rating.count()).toBe(1);
+      expect(await app.prisma.rectification.count()).toBe(1);
+      expect(await app.prisma.deadline.count({ where: { complaintId: c.id, kind: 'RECTIFY' } })).toBe(1);
+    });
+
     it('rejects a level outside 1–5 and an unknown tag with a Chinese 400', async () => {
       const c = await resolvedReport(shanghai('2026-11-02T11:00:00'), tokens.resident);
       const bad = await rate(c.id, { level: 6 });
