@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type OpenSurvey,
   type SurveyGroup,
+  type SurveyImportErrorDetail,
   type SurveyImportResult,
   type SurveyInput,
   type SurveyList,
@@ -153,7 +154,7 @@ export class SurveysService {
       throw new DomainException(
         'SURVEY_IMPORT_INVALID',
         `导入文件有 ${lines.size} 行共 ${errors.length} 处错误${more}，整份文件未导入，请按行号修改后重新导入：${first}${errors.length > 3 ? '……' : ''}`,
-        listed.map((e) => ({ path: e.column ?? '', message: rowErrorText(e), line: e.line, column: e.column })),
+        listed.map((e): SurveyImportErrorDetail => ({ path: e.column ?? '', message: rowErrorText(e), line: e.line, column: e.column })),
       );
     }
     const fileName = (file.originalname || 'import').slice(0, 200);
