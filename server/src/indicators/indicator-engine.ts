@@ -47,8 +47,11 @@ type Ctx = {
 
 type Family = 'received' | 'repeat' | 'resolved' | 'ratings' | 'cases' | 'penalties' | 'sampling' | 'coverage' | 'commitment';
 
-/** Where each code's records come from and which of its columns count. */
-const CODE_SOURCES: Record<IndicatorCode, { family: Family; den: string; num: string; kind: IndicatorRecord['kind']; note: string }> = {
+/**
+ * Where each code's records come from and which of its columns count. `againstIsNum`: for the "at most" rates
+ * (reopened, repeat) the numerator is what counts against the figure; elsewhere it is the records outside it.
+ */
+const CODE_SOURCES: Record<IndicatorCode, { family: Family; den: string; num: string; kind: IndicatorRecord['kind']; note: string; againstIsNum?: boolean }> = {
   ON_TIME_ACCEPTANCE: { family: 'received', den: 'acc_den', num: 'acc_num', kind: 'COMPLAINT', note: 'acc_note' },
   ON_TIME_COMPLETION: { family: 'received', den: 'comp_den', num: 'comp_num', kind: 'COMPLAINT', note: 'comp_note' },
   VERIFICATION_COMPLETION: { family: 'received', den: 'ver_den', num: 'ver_num', kind: 'COMPLAINT', note: 'ver_note' },
@@ -58,8 +61,8 @@ const CODE_SOURCES: Record<IndicatorCode, { family: Family; den: string; num: st
   RATING_TOP2: { family: 'ratings', den: 'sat_den', num: 'top2_num', kind: 'RATING', note: 'note' },
   CALLBACK: { family: 'ratings', den: 'cb_den', num: 'cb_num', kind: 'RATING', note: 'cb_note' },
   RECTIFICATION_ON_TIME: { family: 'ratings', den: 'rect_den', num: 'rect_num', kind: 'RECTIFICATION', note: 'rect_note' },
-  REOPEN: { family: 'resolved', den: 'res_den', num: 'reopen_num', kind: 'COMPLAINT', note: 'reopen_note' },
-  REPEAT_COMPLAINT: { family: 'repeat', den: 'rep_den', num: 'rep_num', kind: 'COMPLAINT', note: 'note' },
+  REOPEN: { family: 'resolved', den: 'res_den', num: 'reopen_num', kind: 'COMPLAINT', note: 'reopen_note', againstIsNum: true },
+  REPEAT_COMPLAINT: { family: 'repeat', den: 'rep_den', num: 'rep_num', kind: 'COMPLAINT', note: 'note', againstIsNum: true },
   MEDIAN_HANDLING_WD: { family: 'resolved', den: 'res_den', num: 'wd_ok', kind: 'COMPLAINT', note: 'wd_note' },
   SAMPLING_PER_1000: { family: 'sampling', den: 'smp_den', num: 'smp_den', kind: 'SAMPLING', note: 'note' },
   BAOBAO_COVERAGE: { family: 'coverage', den: 'cov_den', num: 'cov_num', kind: 'BUSINESS', note: 'note' },
@@ -119,7 +122,7 @@ export async function computeIndicatorRecords(prisma: PrismaClient, query: Indic
   const num = P.raw(`f.${src.num}`);
   const where: P.Sql[] = [den];
   if (ctx.group !== 'district') where.push(P.sql`f.key = ${query.key}`);
-  if (query.failing) where.push(P.sql`NOT ${num}`);
+  if (query.failing) where.push(src.againstIsNum ? num : P.sql`NOT ${num}`);
   const cond = P.join(where, ' AND ');
   const [rows, total] = await Promise.all([
     prisma.$queryRaw<{ id: number; complaintId: number | null; trackingNo: string | null; title: string; date: string; counted: boolean; note: string | null }[]>`
@@ -337,7 +340,7 @@ function complaintScope(ctx: Ctx): P.Sql {
 
 /** 不予受理, 转办 (also once archived), 重复举报, 非本部门职责: not judged on handling. */
 const EXCLUDED = P.raw(
-  `(c."transferTo" IS NOT NULL OR c.status = 'REJECTED' OR (c.status = 'CLOSED' AND c."firstResolvedAt" IS NULL) OR c.outcome IN ('DUPLICATE', 'NOT_OUR_REMIT'))`,
+  `(c."transferTo" IS NOT NULL OR c.status = 'REJECTED' OR (c.status = 'CLOSED' AND c."firstResolvedAt" IS NULL) OR (c.outcome IS NOT NULL AND c.outcome IN ('DUPLICATE', 'NOT_OUR_REMIT')))`,
 );
 const TITLE = P.raw(`(CASE WHEN c.kind = 'COMPLAINT' THEN '投诉' ELSE '举报' END || '：' || coalesce(b.name, c."businessName", '未关联经营主体'))`);
 const shanghai = (col: string) => `(${col} + interval '8 hours')`;
