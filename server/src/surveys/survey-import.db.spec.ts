@@ -82,6 +82,22 @@ describe('survey imports and results', () => {
       expect((await app.get(`/api/v1/admin/surveys/${surveyId}`, tokens.admin)).body.responses).toBe(10);
     });
 
+    it('imports a large file in one go, each row’s answers with its own respondent', async () => {
+      const bands = ['18-29', '30-44', '45-59', '60+'];
+      const rows = Array.from({ length: 2500 }, (_, i) => `${world.street.name},,${bands[i % 4]},${(i % 5) + 1},${((i + 2) % 5) + 1},${i % 2 ? '是' : '否'},是,第${i + 2}行`);
+      const res = await upload(csvOf(rows), 'large.csv');
+      expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(201);
+      expect(res.body.rows).toBe(2500);
+      const stored = await app.prisma.surveyResponse.findMany({ where: { surveyId }, orderBy: { id: 'asc' }, include: { answers: { include: { question: true } } } });
+      expect(stored).toHaveLength(2500);
+      const mismatched = stored.filter((r) => {
+        const a = Object.fromEntries(r.answers.map((x) => [x.question.code, x.value ?? x.text]));
+        const i = Number(/^第(\d+)行$/.exec(String(a.Q5))![1]) - 2;
+        return r.ageBand !== bands[i % 4] || a.Q1 !== (i % 5) + 1 || a.Q2 !== ((i + 2) % 5) + 1 || a.Q3 !== i % 2;
+      });
+      expect(mismatched).toEqual([]);
+    });
+
     it('imports a good xlsx (numbers as numbers), told apart by its content', async () => {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('入户调查');

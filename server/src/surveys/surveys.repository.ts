@@ -36,6 +36,7 @@ export type ResultStreet = { id: number; code: string; name: string; district: R
 // Prisma's code for a foreign-key violation: a response arrived while the survey was being deleted.
 const isForeignKeyViolation = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2003';
 const INSERT_CHUNK = 1000;
+const ANSWER_CHUNK = 5000;
 
 /** The only place that reads and writes surveys, their responses and imports. */
 @Injectable()
@@ -163,7 +164,8 @@ export class SurveysRepository {
           // One INSERT takes its serial ids in the order of its rows.
           const ids = created.map((c) => c.id).sort((a, b) => a - b);
           const answers = chunk.flatMap((r, k) => r.answers.map((a) => ({ responseId: ids[k]!, questionId: a.questionId, value: a.value, text: a.text })));
-          if (answers.length) await tx.surveyAnswer.createMany({ data: answers });
+          // A bounded number of bind parameters per statement, however many questions a campaign has.
+          for (let j = 0; j < answers.length; j += ANSWER_CHUNK) await tx.surveyAnswer.createMany({ data: answers.slice(j, j + ANSWER_CHUNK) });
         }
         return importId;
       },
