@@ -17,8 +17,11 @@ import { INDICATOR_DEFINITIONS, indicatorStatus } from './indicator-definitions'
 
 /** Whose records a report covers: the admin all, office staff their office's, a cadre the businesses they answer for. */
 export type IndicatorScope = { kind: 'all' } | { kind: 'office'; officeId: number } | { kind: 'cadre'; cadreId: number };
-/** `now` decides what is overdue and where snapshots stop (default: the real time). */
-export type IndicatorOptions = { now?: Date };
+/**
+ * `now` decides what is overdue and where snapshots stop (default: the real time). `only` computes just these codes
+ * (e.g. the home page's satisfaction rate); the others then come back as NO_DATA.
+ */
+export type IndicatorOptions = { now?: Date; only?: readonly IndicatorCode[] };
 
 /*
  * How it works. Each family of indicators is one SQL fragment that yields one row per record (a complaint, a rating,
@@ -89,13 +92,14 @@ const HANDLING_KINDS = `('ACCEPT','VERIFY','MEDIATE','TERMINATION_NOTICE','CASE_
 
 export async function computeIndicatorReport(prisma: PrismaClient, query: IndicatorsQuery, scope: IndicatorScope, options: IndicatorOptions = {}): Promise<IndicatorReport> {
   const ctx = context(query.from, query.to, query.groupBy, scope, options);
-  const families: Family[] = ['received', 'repeat', 'resolved', 'ratings', 'cases', 'penalties', 'sampling', 'coverage', 'commitment'];
+  const wanted = options.only ? new Set(options.only.map((code) => CODE_SOURCES[code].family)) : null;
+  const families = (['received', 'repeat', 'resolved', 'ratings', 'cases', 'penalties', 'sampling', 'coverage', 'commitment'] as const).filter((f) => !wanted || wanted.has(f));
   const [units, population, ...counts] = await Promise.all([
     unitList(prisma, ctx),
-    samplingApplies(ctx) ? populationByKey(prisma, ctx) : Promise.resolve(new Map<string, number>()),
+    samplingApplies(ctx) && (!wanted || wanted.has('sampling')) ? populationByKey(prisma, ctx) : Promise.resolve(new Map<string, number>()),
     ...families.map((f) => familyCounts(prisma, ctx, f)),
   ]);
-  const byFamily = new Map<Family, Map<string, Record<string, number>>>(families.map((f, i) => [f, counts[i]!]));
+  const byFamily = new Map<Family, Map<string, Record<string, number>>>(families.map((f, i) => [f, counts[i]!] as const));
 
   // Units in scope first (in their order), then any key the data has that the list does not (e.g. a complaint
   // routed by hand to another office's street), labelled from the registry.
@@ -106,7 +110,9 @@ export async function computeIndicatorReport(prisma: PrismaClient, query: Indica
 
   const rows: IndicatorRow[] = allUnits.map((u) => {
     const indicators = {} as Record<IndicatorCode, IndicatorValue>;
-    for (const code of INDICATOR_CODES) indicators[code] = figure(ctx, code, u.key, byFamily, population);
+    for (const code of INDICATOR_CODES) {
+      indicators[code] = !options.only || options.only.includes(code) ? figure(ctx, code, u.key, byFamily, population) : noData(code);
+    }
     return { key: u.key, label: u.label, indicators };
   });
   return { from: query.from, to: query.to, groupBy: query.groupBy, rows };
@@ -147,9 +153,13 @@ export async function computeIndicatorRecords(prisma: PrismaClient, query: Indic
 // ---------------------------------------------------------------------------------------------------------------
 // Figures
 
+function noData(code: IndicatorCode): IndicatorValue {
+  return { value: null, numerator: 0, denominator: 0, target: INDICATOR_DEFINITIONS[code].target, status: 'NO_DATA' };
+}
+
 function figure(ctx: Ctx, code: IndicatorCode, key: string, byFamily: Map<Family, Map<string, Record<string, number>>>, population: Map<string, number>): IndicatorValue {
   const def = INDICATOR_DEFINITIONS[code];
-  const empty: IndicatorValue = { value: null, numerator: 0, denominator: 0, target: def.target, status: 'NO_DATA' };
+  const empty = noData(code);
   if (!applies(ctx, code)) return empty;
   const src = CODE_SOURCES[code];
   const counts = byFamily.get(src.family)?.get(key);

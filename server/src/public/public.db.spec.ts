@@ -197,5 +197,28 @@ describe('public pages: model streets, the business page, the figures', () => {
 
       expect(res.body).toEqual({ year: 2026, reportsThisYear: 7, onTimeRate: 0.5, satisfactionRate: null, onTime: { met: 2, decided: 4 } });
     });
+
+    it('gives this year’s 好差评 satisfaction from first ratings, and none below 30 of them', async () => {
+      app.clock.travelTo(NOW);
+      const business = await aBusiness().in(world.community).build(app.prisma);
+      const rate = async (level: number, at: string, round = 1) => {
+        const c = await aComplaint().about(business).status('RESOLVED').receivedAt(new Date('2026-03-01T02:00:00Z')).build(app.prisma);
+        await app.prisma.rating.create({ data: { complaintId: c.id, round, level, tags: [], createdAt: new Date(at) } });
+        return c;
+      };
+      // 29 first ratings this year: 23 at 基本满意 or above, 6 差评 — below the minimum sample, so no figure.
+      for (let i = 0; i < 23; i++) await rate(3 + (i % 3), '2026-04-01T02:00:00Z');
+      for (let i = 0; i < 6; i++) await rate(1 + (i % 2), '2026-05-01T02:00:00Z');
+      // Last year's rating (2025-12-31 23:30 in Shanghai) does not count.
+      await rate(5, '2025-12-31T15:30:00Z');
+      expect((await app.get<PublicFigures>('/api/v1/public/figures')).body.satisfactionRate).toBeNull();
+
+      // The 30th (2026-01-01 00:30 in Shanghai): 24 of 30 = 0.8. A second-round rating after a rectification changes nothing.
+      const thirtieth = await rate(4, '2025-12-31T16:30:00Z');
+      await app.prisma.rating.create({ data: { complaintId: thirtieth.id, round: 2, level: 1, tags: [], createdAt: new Date('2026-05-20T02:00:00Z') } });
+      const res = await app.get<PublicFigures>('/api/v1/public/figures');
+      expect(res.body.satisfactionRate).toBe(0.8);
+      expect(res.body.reportsThisYear).toBe(31);
+    });
   });
 });

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ModelStreet, ModelStreetDetail, PublicBusiness, PublicFigures } from '@sa/contracts';
 import { deadlineEnd, shanghaiDate } from '../calendar/working-days';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain-exception';
+import { PRISMA, type Prisma } from '../database/database';
+import { computeIndicatorReport } from '../indicators/indicator-engine';
 import { OPEN_STATUSES } from '../complaints/workflow';
 import { toBusinessSummary, toRef } from '../registry/registry.mapper';
 import { onTimeRate } from './on-time-rate';
@@ -16,6 +18,7 @@ export class PublicService {
   constructor(
     private readonly repo: PublicRepository,
     private readonly clock: Clock,
+    @Inject(PRISMA) private readonly prisma: Prisma,
   ) {}
 
   async modelStreets(): Promise<ModelStreet[]> {
@@ -44,11 +47,27 @@ export class PublicService {
   async figures(): Promise<PublicFigures> {
     const today = shanghaiDate(this.clock.now());
     const year = Number(today.slice(0, 4));
-    const [reportsThisYear, tallies] = await Promise.all([
+    const [reportsThisYear, tallies, satisfactionRate] = await Promise.all([
       this.repo.countReceivedBetween(deadlineEnd(`${year - 1}-12-31`), deadlineEnd(`${year}-12-31`)),
       this.repo.acceptVerifyTallies(`${year}-01-01`, `${year}-12-31`),
+      this.satisfactionRate(year),
     ]);
-    return { year, reportsThisYear, ...onTimeRate(tallies, today), satisfactionRate: null };
+    return { year, reportsThisYear, ...onTimeRate(tallies, today), satisfactionRate };
+  }
+
+  /**
+   * 好差评满意率 (RATING_SATISFACTION) of the district for the year; null with no first ratings and also below the
+   * minimum sample (30), so the home page never shows a share drawn from a handful of ratings (docs/indicators.md).
+   */
+  private async satisfactionRate(year: number): Promise<number | null> {
+    const report = await computeIndicatorReport(
+      this.prisma,
+      { from: `${year}-01-01`, to: `${year}-12-31`, groupBy: 'district' },
+      { kind: 'all' },
+      { now: this.clock.now(), only: ['RATING_SATISFACTION'] },
+    );
+    const figure = report.rows[0]?.indicators.RATING_SATISFACTION;
+    return figure && (figure.status === 'MET' || figure.status === 'NOT_MET') ? figure.value : null;
   }
 }
 
