@@ -26,6 +26,8 @@ export function dataStatements({ complaints, businesses }) {
     ['registry: district, offices, streets, communities', `
       -- Consistent by construction: foreign-key triggers are left out while loading (the role is reset at the end).
       SET session_replication_role = replica;
+      -- Compiling these one-off statements would cost more than running them.
+      SET jit = off;
       INSERT INTO "District"(id, code, name) VALUES (1, 'BENCH', '青岚区');
       INSERT INTO "Office"(id, "districtId", code, name, address, phone)
         SELECT o, 1, 'BO' || o, (${arr(OFFICES)})[o] || '市场监管所', (${arr(OFFICES)})[o] || '大道 ' || o || ' 号', '025-8400000' || o FROM generate_series(1, 4) o;
@@ -36,15 +38,15 @@ export function dataStatements({ complaints, businesses }) {
         FROM generate_series(1, 96) c;
       INSERT INTO "BusinessType"(id, code, name) VALUES (1, 'B_CATERING', '餐饮服务'), (2, 'B_RETAIL', '食品销售'), (3, 'B_PRODUCTION', '食品生产'), (4, 'B_CANTEEN', '单位食堂'), (5, 'B_WORKSHOP', '小作坊');`],
     [`registry: ${NB} businesses, cadres, assignments, commitment letters`, `
-      INSERT INTO "Business"(id, name, "licenceNo", "businessTypeId", grade, address, "streetId", "communityId", lat, lng, "updatedAt")
+      INSERT INTO "Business"(id, name, "licenceNo", "businessTypeId", grade, address, "streetId", "communityId", lat, lng, "createdAt", "updatedAt")
         SELECT b, (${arr(['老街', '好味', '福满', '鲜达', '金穗', '百味', '和记', '家乐'])})[1 + b % 8] || (${arr(['面馆', '超市', '食品厂', '食堂', '小吃店', '烘焙坊', '便利店', '酒楼'])})[1 + (b / 8) % 8] || b,
                'JY' || lpad(b::text, 12, '0'), 1 + b % 5, (ARRAY['A','B','C','D'])[1 + (b * 31) % 4]::"Grade",
                (${arr(STREETS)})[1 + ((1 + b % 96) - 1) / 8] || '路 ' || (b % 300) || ' 号', 1 + ((1 + b % 96) - 1) / 8, 1 + b % 96,
-               32.0 + (b % 1000) / 10000.0, 118.7 + (b % 997) / 10000.0, now()
+               32.0 + (b % 1000) / 10000.0, 118.7 + (b % 997) / 10000.0, timestamp '2024-01-01', now()
         FROM generate_series(1, ${NB}) b;
-      INSERT INTO "Cadre"(id, name, tier, title, phone, "districtId", "streetId", "communityId")
+      INSERT INTO "Cadre"(id, name, tier, title, phone, "districtId", "streetId", "communityId", "createdAt")
         SELECT c, (${arr(['陈', '王', '李', '张', '刘', '杨', '赵', '黄'])})[1 + c % 8] || (${arr(['秀兰', '建军', '海燕', '志强', '丽华', '国平'])})[1 + c % 6],
-               'COMMUNITY', '社区包保干部', '1390000' || lpad(c::text, 4, '0'), 1, 1 + (c - 1) / 8, c
+               'COMMUNITY', '社区包保干部', '1390000' || lpad(c::text, 4, '0'), 1, 1 + (c - 1) / 8, c, timestamp '2024-01-01'
         FROM generate_series(1, 96) c;
       INSERT INTO "Cadre"(id, name, tier, title, phone, "districtId", "streetId")
         SELECT 96 + s, '街道干部' || s, 'STREET', '街道办事处副主任', '1391000' || lpad(s::text, 4, '0'), 1, s FROM generate_series(1, 12) s;
@@ -115,19 +117,21 @@ export function dataStatements({ complaints, businesses }) {
           CASE WHEN a.path = 'CASE' AND NOT a.anonymous THEN ${addWd('a.dd', '1 + floor(a.r15 * 6)::int')} END AS notify_d
         FROM a
       )
-      SELECT b.id, b.kind, b.path, b.business_id, b.anonymous, b.rd, b.dd,
-        ${at('b.rd', '8 + 12 * b.r2')} AS received_at,
-        ${at('b.dd', '9 + 8 * b.r7')} AS decided_at,
-        CASE WHEN b.path IN ('REJ', 'TRF') THEN NULL WHEN b.path = 'CASE' THEN b.case_d ELSE b.sd END AS stage_d,
-        CASE WHEN b.path IN ('REJ', 'TRF') THEN NULL WHEN b.path = 'CASE' THEN ${addWd('b.case_d', 'b.resolve_wd')} ELSE b.res_d END AS res_d,
-        b.notify_d,
-        b.r2, b.r7, b.r12, b.r13, b.r14, b.r15, b.r16
-      FROM b;
-      ALTER TABLE s ADD COLUMN stage_at timestamp, ADD COLUMN res_at timestamp, ADD COLUMN reopened boolean, ADD COLUMN res2_at timestamp;
-      UPDATE s SET stage_at = CASE WHEN stage_d IS NOT NULL THEN ${at('stage_d', '10 + 6 * r12')} END,
-                   res_at = CASE WHEN res_d IS NOT NULL THEN ${at('res_d', '10 + 6 * r13')} END,
-                   reopened = path IN ('OK', 'NOC') AND r16 < 0.04;
-      UPDATE s SET res2_at = res_at + interval '12 days' WHERE reopened;
+      SELECT q.*,
+        CASE WHEN q.stage_d IS NOT NULL THEN ${at('q.stage_d', '10 + 6 * q.r12')} END AS stage_at,
+        CASE WHEN q.res_d IS NOT NULL THEN ${at('q.res_d', '10 + 6 * q.r13')} END AS res_at,
+        q.path IN ('OK', 'NOC') AND q.r16 < 0.04 AS reopened,
+        CASE WHEN q.path IN ('OK', 'NOC') AND q.r16 < 0.04 THEN ${at('q.res_d', '10 + 6 * q.r13')} + interval '12 days' END AS res2_at
+      FROM (
+        SELECT b.id, b.kind, b.path, b.business_id, b.anonymous, b.rd, b.dd,
+          ${at('b.rd', '8 + 12 * b.r2')} AS received_at,
+          ${at('b.dd', '9 + 8 * b.r7')} AS decided_at,
+          CASE WHEN b.path IN ('REJ', 'TRF') THEN NULL WHEN b.path = 'CASE' THEN b.case_d ELSE b.sd END AS stage_d,
+          CASE WHEN b.path IN ('REJ', 'TRF') THEN NULL WHEN b.path = 'CASE' THEN ${addWd('b.case_d', 'b.resolve_wd')} ELSE b.res_d END AS res_d,
+          b.notify_d,
+          b.r2, b.r7, b.r12, b.r13, b.r14, b.r15, b.r16
+        FROM b
+      ) q;
       CREATE UNIQUE INDEX ON s(id);
       ANALYZE s;`],
     [`${N} complaints`, `
@@ -257,6 +261,21 @@ export function dataStatements({ complaints, businesses }) {
         .join('\n      ')}
       DROP TABLE g; DROP TABLE t; DROP TABLE s; DROP TABLE bad;
       SET session_replication_role = DEFAULT;
-      ANALYZE;`],
+      RESET jit;`],
   ];
+}
+
+/** Tables the load writes in bulk: their secondary indexes are dropped first and built once afterwards (much faster). */
+const BULK_TABLES = ['Complaint', 'ComplaintEvent', 'Deadline', 'Rating', 'Rectification', 'RectificationCallback', 'PenaltyDecision', 'SamplingBatch', 'Business', 'Assignment', 'CommitmentLetter'];
+
+/** Drops the bulk tables' secondary indexes (primary keys stay); the returned function re-creates them as the migrations define them. */
+export async function deferIndexes(db) {
+  const list = BULK_TABLES.map((t) => `'${t}'`).join(', ');
+  const indexes = await db.sql.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename IN (${list}) AND indexname NOT LIKE '%_pkey'`);
+  for (const i of indexes) await db.sql.exec(`DROP INDEX "${i.indexname}"`);
+  return async () => {
+    for (const i of indexes) await db.sql.exec(i.indexdef);
+    await db.sql.exec('ANALYZE');
+    return indexes.length;
+  };
 }
