@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Deadline_kind_startDate_idx" ON "Deadline"("kind", "startDate");
