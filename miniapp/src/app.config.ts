@@ -11,8 +11,9 @@ export default defineAppConfig({
     { root: 'pages/public', pages: ['penalties', 'streets', 'street', 'business'] },
     { root: 'pages/privacy', pages: ['index'] },
     { root: 'pages/not-found', pages: ['index'] },
+    { root: 'pages/survey', pages: ['index', 'answer'] },
     { root: 'pages/workbench', pages: ['index', 'templates', 'businesses', 'articles', 'article-edit', 'disclosures', 'sampling', 'ratings', 'rectifications', 'rectification'] },
-    { root: 'pages/admin', pages: ['index', 'businesses', 'cadres', 'volunteers', 'users', 'calendar'] },
+    { root: 'pages/admin', pages: ['index', 'businesses', 'cadres', 'volunteers', 'users', 'calendar', 'surveys', 'survey'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -95,12 +95,13 @@ export function request<T>(method: Method, path: string, options: RequestOptions
  * One file as a multipart upload (a complaint photo), with the same token, silent re-login on 401 and
  * ApiError as `request`. Taro.uploadFile rather than request: the mini-program can only send files that way.
  */
-export function uploadFile<T>(path: string, filePath: string, field: string): Promise<T> {
+export function uploadFile<T>(path: string, filePath: string, field: string, fileName?: string): Promise<T> {
   return withSession<T>(async (token) => {
     const header: Record<string, string> = { Accept: 'application/json' };
     if (token) header.Authorization = `Bearer ${token}`;
     try {
-      const res = await Taro.uploadFile({ url: buildUrl(path), filePath, name: field, header });
+      // fileName: h5 only (a blob: URL has none); the mini-program sends the chosen file's own name.
+      const res = await Taro.uploadFile({ url: buildUrl(path), filePath, name: field, header, ...(fileName ? { fileName } : {}) });
       return { statusCode: res.statusCode, data: parseJson(res.data) };
     } catch {
       throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0);

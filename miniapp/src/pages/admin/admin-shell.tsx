@@ -8,7 +8,7 @@ import { pressableAs } from '../../components/pressable';
 import './admin.css';
 import { useElderPageClass } from '../../components/elder-page';
 
-/** The six admin screens, in the order of the admin sub-navigation. */
+/** The admin screens, in the order of the admin sub-navigation. */
 export const ADMIN_LINKS = [
   { url: '/pages/admin/index', label: '概览' },
   { url: '/pages/admin/businesses', label: '经营主体' },
@@ -16,6 +16,7 @@ export const ADMIN_LINKS = [
   { url: '/pages/admin/volunteers', label: '志愿者' },
   { url: '/pages/admin/users', label: '账号与角色' },
   { url: '/pages/admin/calendar', label: '工作日历' },
+  { url: '/pages/admin/surveys', label: '满意度测评' },
 ] as const;
 
 export type AdminUrl = (typeof ADMIN_LINKS)[number]['url'];

@@ -22,6 +22,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/pages/admin/volunteers': '社会监督员名册与邀请码',
   '/pages/admin/users': '工作人员账号、角色、停用与强制下线',
   '/pages/admin/calendar': '法定节假日与调休上班日',
+  '/pages/admin/surveys': '满意度测评的创建、入户调查结果导入与测评结果',
 };
 
 function Overview() {

@@ -14,6 +14,7 @@ import { PhoneLink } from './office-phone';
 import { useSection } from '../../hooks/use-section';
 import './index.css';
 import { useElderPageClass } from '../../components/elder-page';
+import { SURVEYS_URL, surveyEntryHint, useOpenSurveys } from '../../components/survey-entry';
 
 type Offices = AreasTree['offices'];
 
@@ -46,6 +47,10 @@ export default function HomePage() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const articles = useSection(() => fetchArticles({ limit: 5 }));
   const figures = useSection(fetchPublicFigures);
+  const surveys = useOpenSurveys();
+  // 满意度测评 only while a campaign is open.
+  const entries: Entry[] =
+    surveys.length === 0 ? ENTRIES : [...ENTRIES, { label: '满意度测评', mark: '评', hint: surveyEntryHint(surveys), open: () => void Taro.navigateTo({ url: SURVEYS_URL }) }];
 
   const loadOffices = () => {
     setLoadError(null);
@@ -75,7 +80,7 @@ export default function HomePage() {
           快捷入口
         </View>
         <View className='home-entries'>
-          {ENTRIES.map((entry) => (
+          {entries.map((entry) => (
             <View key={entry.label} className='home-entry' {...pressableAs('link', entry.open)}>
               <View className='home-entry-mark' aria-hidden='true'>
                 {entry.mark}

@@ -31,6 +31,7 @@ import {
 } from '../../session/session';
 import './index.css';
 import { ElderPageNotice, useElderPageClass } from '../../components/elder-page';
+import { SurveyEntryCard } from '../../components/survey-entry';
 
 // Read at render time, not import time: the same bundle never changes platform, but tests switch it.
 const onWeapp = () => process.env.TARO_ENV === 'weapp';
@@ -104,6 +105,7 @@ export default function MinePage() {
       {session.status === 'loading' && <View className='hint'>正在登录…</View>}
       {session.status === 'signed-in' && <Profile me={session.me} />}
       {session.status === 'guest' && (onWeapp() ? <WechatLogin /> : <PortalLogin />)}
+      {!(session.status === 'signed-in' && isStaffRole(session.me.role)) && <SurveyEntryCard />}
       <View className='card home-entry track-entry' {...pressable(openTrack)}>
         <View>
           <View className='card-title'>进度查询</View>

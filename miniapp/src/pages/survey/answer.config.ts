@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '参加满意度测评' });
