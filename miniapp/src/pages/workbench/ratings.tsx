@@ -50,7 +50,7 @@ function Row({ item }: { item: StaffRating }) {
       </View>
       <View className='detail-row'>
         {item.business?.name ?? '未登记经营主体'} · {item.office?.name ?? '未分派'}
-        {item.outcome ? ` · ${COMPLAINT_OUTCOME_LABELS[item.outcome]}` : ''}
+        {item.outcome ? ` · 办理结果：${COMPLAINT_OUTCOME_LABELS[item.outcome]}` : ''}
       </View>
       <RatingSummary rating={item} />
       {item.rectificationId !== null && (
@@ -155,13 +155,13 @@ function Ratings() {
       {list?.items.map((item) => <Row key={item.id} item={item} />)}
       {list && list.total > 0 && (
         <View className='wb-pager'>
-          <Button className='btn-plain wb-prev' size='mini' disabled={page === 0} {...pressable(() => page > 0 && setPage(page - 1))}>
+          <Button className='btn-plain wb-prev' size='mini' disabled={page === 0 || undefined} {...pressable(() => page > 0 && setPage(page - 1))}>
             上一页
           </Button>
           <Text className='wb-page-no'>
             第 {page + 1}/{pages} 页（共 {list.total} 条）
           </Text>
-          <Button className='btn-plain wb-next' size='mini' disabled={page + 1 >= pages} {...pressable(() => page + 1 < pages && setPage(page + 1))}>
+          <Button className='btn-plain wb-next' size='mini' disabled={page + 1 >= pages || undefined} {...pressable(() => page + 1 < pages && setPage(page + 1))}>
             下一页
           </Button>
         </View>

@@ -187,7 +187,8 @@ function CompleteForm({ item, onDone }: { item: RectificationView; onDone: () =>
         error={error}
       />
       <View className='wb-form-buttons'>
-        <Button className='btn-primary wb-complete-submit' size='mini' disabled={!ready} loading={busy} {...pressable(() => void submit())}>
+        {/* undefined rather than false: Taro's h5 button would keep disabled="false", which the grey style matches. */}
+        <Button className='btn-primary wb-complete-submit' size='mini' disabled={ready ? undefined : true} loading={busy} {...pressable(() => void submit())}>
           整改完成
         </Button>
       </View>

@@ -144,13 +144,13 @@ function Rectifications() {
       ))}
       {list && list.total > 0 && (
         <View className='wb-pager'>
-          <Button className='btn-plain wb-prev' size='mini' disabled={page === 0} {...pressable(() => page > 0 && setPage(page - 1))}>
+          <Button className='btn-plain wb-prev' size='mini' disabled={page === 0 || undefined} {...pressable(() => page > 0 && setPage(page - 1))}>
             上一页
           </Button>
           <Text className='wb-page-no'>
             第 {page + 1}/{pages} 页（共 {list.total} 条）
           </Text>
-          <Button className='btn-plain wb-next' size='mini' disabled={page + 1 >= pages} {...pressable(() => page + 1 < pages && setPage(page + 1))}>
+          <Button className='btn-plain wb-next' size='mini' disabled={page + 1 >= pages || undefined} {...pressable(() => page + 1 < pages && setPage(page + 1))}>
             下一页
           </Button>
         </View>
