@@ -274,7 +274,7 @@ function ResultRow({ row, minSample }: { row: SurveyResultRow; minSample: number
           <Text aria-hidden='true'>{STATUS_MARKS[row.status]} </Text>
           {SURVEY_STATUS_LABELS[row.status]}
         </Text>
-        {few && <View className='survey-few-note'>不足 {minSample} 份，仅供参考</View>}
+        {few && <View className='survey-few-note'>少于 {minSample} 份，仅供参考</View>}
       </View>
     </View>
   );
