@@ -53,7 +53,7 @@ export async function seedDemoHistory(prisma: PrismaClient, opts: HistorySeedOpt
       lap('load');
       const rows = await simulateHistory(world, holidays, { now: opts.now ?? new Date(), seed: opts.seed ?? DEMO_HISTORY_SEED, encryptPhone: opts.encryptPhone });
       lap('simulate');
-      await writeRows(tx, rows);
+      await writeRows(tx, rows, opts.timings);
       lap('write');
       return { skipped: false, ...countsOf(rows) };
     },
@@ -138,38 +138,41 @@ export async function loadWorld(tx: Tx): Promise<HistoryWorld> {
  * json_populate_recordset types them by the table's own columns (enums, dates, arrays, jsonb), so the database
  * parses one value instead of binding tens of thousands of parameters. Columns left out take their defaults.
  */
-async function insertRows(tx: Tx, table: string, rows: readonly object[]): Promise<void> {
+async function insertRows(tx: Tx, table: string, rows: readonly object[], timings?: Record<string, number>): Promise<void> {
   if (rows.length === 0) return;
+  const started = Date.now();
   const columns = Object.keys(rows[0]!).map((c) => `"${c}"`).join(', ');
   for (let i = 0; i < rows.length; i += BATCH) {
     await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`, JSON.stringify(rows.slice(i, i + BATCH)));
   }
+  if (timings && process.env.SA_DEMO_HISTORY_TIMINGS) timings[`write ${table}`] = Date.now() - started;
 }
 
-async function writeRows(tx: Tx, rows: HistoryRows): Promise<void> {
-  await insertRows(tx, 'User', rows.users);
+async function writeRows(tx: Tx, rows: HistoryRows, timings?: Record<string, number>): Promise<void> {
+  const insert = (table: string, list: readonly object[]) => insertRows(tx, table, list, timings);
+  await insert('User', rows.users);
   if (rows.volunteerBindings.length) {
     await tx.$executeRawUnsafe(
       `UPDATE "Volunteer" v SET "userId" = x."userId", "boundAt" = x."boundAt" FROM json_to_recordset($1::json) AS x("volunteerId" int, "userId" int, "boundAt" timestamp(3)) WHERE v.id = x."volunteerId"`,
       JSON.stringify(rows.volunteerBindings),
     );
   }
-  await insertRows(tx, 'Complaint', rows.complaints);
-  await insertRows(tx, 'RoutingDecision', rows.routings);
-  await insertRows(tx, 'Deadline', rows.deadlines);
-  await insertRows(tx, 'ComplaintEvent', rows.events);
-  await insertRows(tx, 'PenaltyDecision', rows.decisions.map((r) => ({ ...r, updatedAt: r.disclosedAt ?? r.recordedAt })));
-  await insertRows(tx, 'FollowUp', rows.followUps);
-  await insertRows(tx, 'Rating', rows.ratings);
-  await insertRows(tx, 'Rectification', rows.rectifications);
-  await insertRows(tx, 'RectificationCallback', rows.callbacks);
+  await insert('Complaint', rows.complaints);
+  await insert('RoutingDecision', rows.routings);
+  await insert('Deadline', rows.deadlines);
+  await insert('ComplaintEvent', rows.events);
+  await insert('PenaltyDecision', rows.decisions.map((r) => ({ ...r, updatedAt: r.disclosedAt ?? r.recordedAt })));
+  await insert('FollowUp', rows.followUps);
+  await insert('Rating', rows.ratings);
+  await insert('Rectification', rows.rectifications);
+  await insert('RectificationCallback', rows.callbacks);
   const s = rows.survey;
-  await insertRows(tx, 'Survey', [{ ...s.survey, updatedAt: s.survey.createdAt }]);
-  await insertRows(tx, 'SurveyQuestion', s.questions);
-  await insertRows(tx, 'SurveyImport', [s.surveyImport]);
-  await insertRows(tx, 'SurveyResponse', s.responses);
-  await insertRows(tx, 'SurveyAnswer', s.answers);
-  await insertRows(tx, 'SamplingBatch', rows.batches);
+  await insert('Survey', [{ ...s.survey, updatedAt: s.survey.createdAt }]);
+  await insert('SurveyQuestion', s.questions);
+  await insert('SurveyImport', [s.surveyImport]);
+  await insert('SurveyResponse', s.responses);
+  await insert('SurveyAnswer', s.answers);
+  await insert('SamplingBatch', rows.batches);
   if (rows.trackingSequences.length) {
     await tx.$executeRawUnsafe(
       `INSERT INTO "TrackingSequence" ("day", "last") SELECT x.day, x.last FROM json_to_recordset($1::json) AS x(day text, last int)

@@ -138,8 +138,17 @@ const TYPE_FOOD: Record<string, readonly string[]> = {
   RETAIL_CONVENIENCE: ['饮料', '糕点', '乳制品'], RETAIL_MARKET_STALL: ['食用农产品', '豆制品', '蔬菜制品'], PRODUCTION_WORKSHOP: ['糕点', '豆制品', '肉制品'],
 };
 
-/** The Shanghai date of an instant: China keeps +08:00 all year, so plain arithmetic (Intl is too slow for 50,000 calls). */
-export const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const dayNames = new Map<number, string>();
+/** The Shanghai date of an instant: China keeps +08:00 all year, so plain arithmetic, each day's name made once. */
+export const shanghaiDate = (at: Date): string => {
+  const index = Math.floor((at.getTime() + 8 * 3_600_000) / DAY_MS);
+  let name = dayNames.get(index);
+  if (name === undefined) {
+    name = new Date(index * DAY_MS).toISOString().slice(0, 10);
+    dayNames.set(index, name);
+  }
+  return name;
+};
 const shanghaiMidnight = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
 const atMinutes = (day: string, minutes: number) => new Date(shanghaiMidnight(day) + minutes * MIN_MS);
 
@@ -314,6 +323,16 @@ class Simulator {
   }
 
   private readonly wdMemo = new Map<string, string>();
+  private readonly workingMemo = new Map<string, boolean>();
+
+  isWorking(day: string): boolean {
+    let working = this.workingMemo.get(day);
+    if (working === undefined) {
+      working = isWorkingDay(this.holidays, day);
+      this.workingMemo.set(day, working);
+    }
+    return working;
+  }
 
   /** addWorkingDays on the holiday calendar, remembered: the year has only so many (day, n) pairs. */
   addWd(from: string, n: number): string {
@@ -337,7 +356,7 @@ class Simulator {
   /** `n` working days after `day`, at a time in office hours, and after `after`. */
   workAt(day: string, n: number, after: Date): Date {
     let target = this.addWd(day, n);
-    if (!isWorkingDay(this.holidays, target)) target = this.addWd(target, 1);
+    if (!this.isWorking(target)) target = this.addWd(target, 1);
     const at = atMinutes(target, this.rng.int(8 * 60 + 40, 17 * 60 + 20));
     if (at > after) return at;
     // Later the same day while the office is open, else the next working morning.
@@ -428,7 +447,7 @@ class Simulator {
     const first = addCalendarDays(this.today, -365);
     const days: string[] = [];
     for (let d = first; d <= this.today; d = addCalendarDays(d, 1)) days.push(d);
-    const weights = days.map((d) => MONTH_WEIGHT[Number(d.slice(5, 7))]! * (isWorkingDay(this.holidays, d) ? 1 : 0.8) * (d === this.today ? 0.4 : 1));
+    const weights = days.map((d) => MONTH_WEIGHT[Number(d.slice(5, 7))]! * (this.isWorking(d) ? 1 : 0.8) * (d === this.today ? 0.4 : 1));
     const total = weights.reduce((a, b) => a + b, 0);
     const out: Submission[] = [];
     days.forEach((day, i) => {
@@ -630,7 +649,7 @@ class Simulator {
 
   /** A time on `day` (or the next working day) in office hours, after `after`. */
   onDayAfter(day: string, after: Date): Date {
-    const d = isWorkingDay(this.holidays, day) ? day : this.addWd(day, 1);
+    const d = this.isWorking(day) ? day : this.addWd(day, 1);
     return this.workAt(d, 0, after);
   }
 
@@ -764,7 +783,7 @@ class Simulator {
       const office = this.world.offices.find((o) => o.id === street.officeId)!;
       for (let k = 0; k < count && businesses.length; k++) {
         let day = addCalendarDays(first, r.int(0, 360));
-        if (!isWorkingDay(this.holidays, day)) day = this.addWd(day, 1);
+        if (!this.isWorking(day)) day = this.addWd(day, 1);
         const business = r.pick(businesses);
         const foodCategory = r.pick(TYPE_FOOD[business.typeCode] ?? ['餐饮食品']);
         if (!(FOOD_CATEGORIES as readonly string[]).includes(foodCategory)) throw new Error(`demo history: unknown food category ${foodCategory}`);
