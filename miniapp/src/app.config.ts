@@ -14,6 +14,8 @@ export default defineAppConfig({
     { root: 'pages/survey', pages: ['index', 'answer'] },
     { root: 'pages/workbench', pages: ['index', 'templates', 'businesses', 'articles', 'article-edit', 'disclosures', 'sampling', 'ratings', 'rectifications', 'rectification'] },
     { root: 'pages/admin', pages: ['index', 'businesses', 'cadres', 'volunteers', 'users', 'calendar', 'surveys', 'survey'] },
+    // 数据看板: the chart library (F2) lives only here, outside the main package.
+    { root: 'pages/dashboard', pages: ['index', 'records'] },
   ],
   window: {
     backgroundTextStyle: 'light',

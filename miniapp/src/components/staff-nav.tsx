@@ -8,6 +8,7 @@ type Link = { url: string; label: string; roles: readonly Role[]; tab?: true };
 /** Every workbench and admin screen, and who may open it. */
 export const STAFF_LINKS: readonly Link[] = [
   { url: '/pages/workbench/index', label: '投诉举报', roles: ['OFFICE_STAFF', 'CADRE', 'ADMIN'] },
+  { url: '/pages/dashboard/index', label: '数据看板', roles: ['OFFICE_STAFF', 'CADRE', 'ADMIN'] },
   { url: '/pages/workbench/businesses', label: '我包保的经营主体', roles: ['CADRE'] },
   { url: '/pages/workbench/rectifications', label: '差评整改', roles: ['OFFICE_STAFF', 'CADRE', 'ADMIN'] },
   { url: '/pages/workbench/ratings', label: '好差评', roles: ['OFFICE_STAFF', 'CADRE', 'ADMIN'] },
