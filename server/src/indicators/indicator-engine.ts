@@ -361,10 +361,10 @@ const late = (dl: string, today: string) =>
   `((${dl}.state = 'MET' AND ${shanghai(`${dl}."metAt"`)}::date > ${dl}."dueDate") OR (${dl}.state = 'OPEN' AND ${dl}."dueDate" < '${today}'::date))`;
 const day = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
 
-function fragment(ctx: Ctx, family: Family): P.Sql {
+function fragment(ctx: Ctx, family: Family, detail = true): P.Sql {
   switch (family) {
     case 'received':
-      return receivedFragment(ctx);
+      return receivedFragment(ctx, detail);
     case 'repeat':
       return repeatFragment(ctx);
     case 'resolved':
@@ -385,18 +385,19 @@ function fragment(ctx: Ctx, family: Family): P.Sql {
 }
 
 /** Complaints received in the period: acceptance, completion and verification, from their deadlines. */
-function receivedFragment(ctx: Ctx): P.Sql {
+/** `detail`: the dates the drill-down's notes show (left out of the report, which only counts). */
+function receivedFragment(ctx: Ctx, detail: boolean): P.Sql {
   const t = ctx.today;
   const d = P.raw(`(
     SELECT dl."complaintId",
       bool_or(dl.kind = 'ACCEPT' AND ${counted('dl', t)}) AS acc_counted,
       bool_or(dl.kind = 'ACCEPT' AND ${onTime('dl')}) AS acc_ok,
-      max(CASE WHEN dl.kind = 'ACCEPT' THEN ${day('dl."dueDate"')} END) AS acc_due,
-      max(CASE WHEN dl.kind = 'ACCEPT' AND dl.state = 'MET' THEN ${day(shanghai('dl."metAt"'))} END) AS acc_met,
+      ${detail ? `max(CASE WHEN dl.kind = 'ACCEPT' THEN ${day('dl."dueDate"')} END)` : 'NULL::text'} AS acc_due,
+      ${detail ? `max(CASE WHEN dl.kind = 'ACCEPT' AND dl.state = 'MET' THEN ${day(shanghai('dl."metAt"'))} END)` : 'NULL::text'} AS acc_met,
       bool_or(dl.kind IN ${HANDLING_KINDS} AND ${late('dl', t)}) AS late_any,
       bool_or(dl.kind = 'VERIFY' AND ${counted('dl', t)}) AS ver_counted,
       bool_or(dl.kind = 'VERIFY' AND ${late('dl', t)}) AS ver_late,
-      max(CASE WHEN dl.kind = 'VERIFY' THEN ${day('dl."dueDate"')} END) AS ver_due
+      ${detail ? `max(CASE WHEN dl.kind = 'VERIFY' THEN ${day('dl."dueDate"')} END)` : 'NULL::text'} AS ver_due
     FROM "Deadline" dl JOIN "Complaint" c ON c.id = dl."complaintId"
     WHERE dl.state <> 'CANCELLED' AND c."receivedAt" >= '${ctx.startTs}'::timestamp AND c."receivedAt" < '${ctx.endTs}'::timestamp
     GROUP BY dl."complaintId")`);
@@ -444,14 +445,16 @@ function repeatFragment(ctx: Ctx): P.Sql {
  */
 function resolvedFragment(ctx: Ctx): P.Sql {
   const inPeriod = `c."firstResolvedAt" >= '${ctx.startTs}'::timestamp AND c."firstResolvedAt" < '${ctx.endTs}'::timestamp`;
-  const wd = `(
-    SELECT g.day, sum(CASE WHEN cd.kind = 'HOLIDAY' THEN 0 WHEN cd.kind = 'MAKEUP_WORKDAY' THEN 1 WHEN extract(isodow FROM g.day) < 6 THEN 1 ELSE 0 END)
-        OVER (ORDER BY g.day) AS idx
-    FROM (SELECT gs::date AS day FROM generate_series(
-        coalesce((SELECT min(${shanghai('c."receivedAt"')}::date) FROM "Complaint" c WHERE ${inPeriod}), '${ctx.from}'::date),
-        '${ctx.to}'::date, interval '1 day') gs) g
-    LEFT JOIN "CalendarDay" cd ON cd.date = g.day)`;
-  const days = `(wr.idx - wc.idx)`;
+  // The running count of working days from `lo` (the first complaint ever received) to the period end, as an array
+  // indexed by day − lo + 1. Both are uncorrelated scalar subqueries: evaluated once, and not carried in every row.
+  const lo = `(SELECT coalesce(min(${shanghai('"receivedAt"')})::date, '${ctx.from}'::date) FROM "Complaint")`;
+  const arr = `(SELECT array_agg(g.idx ORDER BY g.day) FROM (
+      SELECT d.day, sum(CASE WHEN cd.kind = 'HOLIDAY' THEN 0 WHEN cd.kind = 'MAKEUP_WORKDAY' THEN 1 WHEN extract(isodow FROM d.day) < 6 THEN 1 ELSE 0 END)
+          OVER (ORDER BY d.day)::int AS idx
+      FROM (SELECT gs::date AS day FROM generate_series(${lo}, '${ctx.to}'::date, interval '1 day') gs) d
+      LEFT JOIN "CalendarDay" cd ON cd.date = d.day) g)`;
+  const at = (col: string) => `${arr}[(${shanghai(col)}::date - ${lo}) + 1]`;
+  const days = `(${at('c."firstResolvedAt"')} - ${at('c."receivedAt"')})`;
   const target = INDICATOR_DEFINITIONS.MEDIAN_HANDLING_WD.target;
   return P.sql`
     SELECT ${keyExpr(ctx, COMPLAINT_UNITS, shanghai('c."firstResolvedAt"'))} AS key, c.id, c.id AS "complaintId", c."trackingNo", ${TITLE} AS title,
@@ -464,8 +467,6 @@ function resolvedFragment(ctx: Ctx): P.Sql {
       ${P.raw(`'收到至首次办结 ' || ${days} || ' 个工作日'`)} AS wd_note
     FROM "Complaint" c
     LEFT JOIN "Business" b ON b.id = c."businessId"
-    JOIN ${P.raw(wd)} wc ON wc.day = ${P.raw(shanghai('c."receivedAt"'))}::date
-    JOIN ${P.raw(wd)} wr ON wr.day = ${P.raw(shanghai('c."firstResolvedAt"'))}::date
     WHERE ${P.raw(inPeriod)} AND NOT ${EXCLUDED} AND ${complaintScope(ctx)}`;
 }
 
@@ -615,7 +616,7 @@ async function familyCounts(prisma: PrismaClient, ctx: Ctx, family: Family): Pro
   const cols = FAMILY_COLUMNS[family].map((c) => P.raw(`count(*) FILTER (WHERE f.${c})::int AS ${c}`));
   if (family === 'resolved') cols.push(P.raw('(percentile_cont(0.5) WITHIN GROUP (ORDER BY f.wd))::float8 AS median'));
   const rows = await prisma.$queryRaw<({ key: string | null } & Record<string, number>)[]>`
-    SELECT f.key, ${P.join(cols)} FROM (${fragment(ctx, family)}) f GROUP BY f.key`;
+    SELECT f.key, ${P.join(cols)} FROM (${fragment(ctx, family, false)}) f GROUP BY f.key`;
   const out = new Map<string, Record<string, number>>();
   for (const { key, ...counts } of rows) if (key !== null) out.set(key, counts as Record<string, number>);
   return out;
