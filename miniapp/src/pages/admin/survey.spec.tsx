@@ -59,7 +59,7 @@ describe('满意度测评 (admin): one campaign', () => {
     act(() => screen.getByText('导入').click());
 
     const table = await screen.findByRole('table', { name: '导入错误' });
-    const rows = [...table.querySelectorAll('.survey-error-row')].map((r) => [...r.children].map((c) => c.textContent));
+    const rows = Array.from(table.querySelectorAll('.survey-error-row')).map((r) => Array.from(r.children).map((c) => c.textContent));
     expect(rows).toEqual([
       ['第 3 行', 'Q1', '须为 1–5 的整数'],
       ['第 7 行', 'street', '没有名为“东湖街”的街道'],
@@ -97,7 +97,7 @@ describe('满意度测评 (admin): one campaign', () => {
     });
 
     const table = await screen.findByRole('table', { name: '测评结果' });
-    const cells = (row: Element) => [...row.children].map((c) => c.textContent);
+    const cells = (row: Element) => Array.from(row.children).map((c) => c.textContent);
     expect(cells(table.querySelector('.survey-th')!)).toEqual(['单位', '样本量', '满意度指数', '满意率', '95% 区间', '前两档占比', '知晓率', '支持率', '结论']);
     expect(cells(table.querySelector('.survey-result-row')!)).toEqual(['示范区', '140', '81.7', '80.3%', '72.2%–86.5%', '61.5%', '71.8%', '94.0%', '≈ 待定（区间跨越目标）']);
 
@@ -105,7 +105,7 @@ describe('满意度测评 (admin): one campaign', () => {
     await waitFor(() => expect(screen.getByText('第2街道', { selector: '.survey-unit' })).toBeTruthy());
     expect(sentBy(sent, 'GET', `/api/v1/surveys/${survey.id}/results`).map((r) => new URL(r.url).searchParams.get('groupBy'))).toEqual(['district', 'street']);
 
-    const rows = [...screen.getByRole('table', { name: '测评结果' }).querySelectorAll('.survey-result-row')];
+    const rows = Array.from(screen.getByRole('table', { name: '测评结果' }).querySelectorAll('.survey-result-row'));
     expect(rows.map((r) => r.classList.contains('survey-row-few'))).toEqual([false, true, true]);
     expect(cells(rows[1]!)).toEqual(['第2街道', '23', '90.4', '91.3%', '73.3%–97.6%', '82.6%', '暂无', '100.0%', '… 样本不足少于 30 份，仅供参考']);
     // No answers is not 0 %.

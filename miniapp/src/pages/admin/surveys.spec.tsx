@@ -24,9 +24,9 @@ async function openForm(created = 77) {
 
 const setDate = (container: HTMLElement, className: string, value: string) =>
   act(() => void fireEvent.change(container.querySelector(`input.${className}`)!, { target: { value } }));
-const codes = (container: HTMLElement) => [...container.querySelectorAll<HTMLInputElement>('.survey-q-code input')].map((i) => i.value);
+const codes = (container: HTMLElement) => Array.from(container.querySelectorAll<HTMLInputElement>('.survey-q-code input')).map((i) => i.value);
 const within = (container: HTMLElement, n: number) => container.querySelectorAll<HTMLElement>('.survey-q-edit')[n - 1]!;
-const chip = (scope: HTMLElement, label: string) => [...scope.querySelectorAll<HTMLElement>('.chip')].find((c) => c.textContent === label)!;
+const chip = (scope: HTMLElement, label: string) => Array.from(scope.querySelectorAll<HTMLElement>('.chip')).find((c) => c.textContent === label)!;
 
 // The form renders some fifty Taro inputs: slower than the usual five seconds on a busy machine.
 describe('满意度测评 (admin): the create form', { timeout: 20_000 }, () => {

@@ -32,7 +32,7 @@ async function open(survey = aSurvey(), me: Me | null = verified, extra: (req: S
 
 const posts = (sent: SentRequest[], id: number) => sent.filter((r) => r.method === 'POST' && path(r) === `/api/v1/surveys/${id}/responses`);
 const radio = (container: HTMLElement, group: string, label: string) =>
-  [...container.querySelectorAll<HTMLElement>(`.${group} [role=radio]`)].find((el) => el.textContent?.replace(/[●○]/g, '').trim() === label)!;
+  Array.from(container.querySelectorAll<HTMLElement>(`.${group} [role=radio]`)).find((el) => el.textContent?.replace(/[●○]/g, '').trim() === label)!;
 const choose = (container: HTMLElement, group: string, label: string) => act(() => radio(container, group, label).click());
 
 describe('参加满意度测评', () => {
@@ -61,7 +61,7 @@ describe('参加满意度测评', () => {
     const { container, sent } = await open(survey, verified, (req) => (req.method === 'POST' ? ok({ id: 1 }) : undefined));
 
     // Five choices from 非常满意 to 非常不满意, one tab stop; the arrow keys move the choice.
-    const likert = [...container.querySelectorAll<HTMLElement>('.survey-q-Q1 [role=radio]')];
+    const likert = Array.from(container.querySelectorAll<HTMLElement>('.survey-q-Q1 [role=radio]'));
     expect(likert.map((el) => el.textContent?.replace(/[●○]/g, '').trim())).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
     expect(likert.map((el) => el.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1', '-1']);
     act(() => void fireEvent.keyDown(likert[0]!, { key: 'ArrowRight' }));
@@ -145,7 +145,7 @@ describe('满意度测评 list', () => {
     const { container } = render(<SurveyListPage />);
 
     await screen.findByText('第四季度测评');
-    const items = [...container.querySelectorAll('.survey-item')];
+    const items = Array.from(container.querySelectorAll('.survey-item'));
     expect(items[0]!.textContent).toContain('已参与');
     expect(items[1]!.textContent).toContain('去参与');
     expect(items[1]!.textContent).toContain('面向第1街道居民');
