@@ -22,6 +22,7 @@ import { SamplingModule } from './sampling/sampling.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { JsonLogger } from './common/logger';
 import { RateLimitGuard } from './common/rate-limit';
 import { Clock } from './common/clock';
@@ -51,7 +52,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule, EscalationModule, CalendarModule, ComplaintsModule, UploadsModule, UsersModule,
-        ContentModule, DisclosureModule, PublicModule, SmsModule, ContentSafetyModule, SamplingModule, RatingsModule, SurveysModule, IndicatorsModule,
+        ContentModule, DisclosureModule, PublicModule, SmsModule, ContentSafetyModule, SamplingModule, RatingsModule, SurveysModule, IndicatorsModule, EvidenceModule,
       ],
       controllers: [HealthController],
       providers: [
