@@ -163,6 +163,8 @@ type Plan = {
   mediatedOutcome: ComplaintOutcome;
   reopen: boolean;
   penalty: boolean;
+  /** a recent case left lying: its next step waits past the running limit (the handful still open and overdue) */
+  stall: boolean;
 };
 
 /** One complaint on its way through the table. */
@@ -319,7 +321,18 @@ class Simulator {
       survey: undefined as unknown as SurveyRows, batches: [], trackingSequences: [],
     };
     // A few businesses draw repeated complaints all year.
-    this.hot = this.rng.some(world.businesses.filter((b) => b.typeCode.startsWith('CATERING') || b.typeCode === 'RETAIL_MARKET_STALL'), 40);
+    this.hot = this.rng.some(world.businesses.filter((b) => b.typeCode.startsWith('CATERING') || b.typeCode === 'RETAIL_MARKET_STALL'), 30);
+  }
+
+  private deck: HistoryWorld['businesses'] = [];
+
+  /**
+   * The business of an ordinary complaint: dealt from a shuffled deck, so most businesses draw none or one a year
+   * and repeats come from the few hot ones, not from chance collisions among 2,000.
+   */
+  private nextBusiness(): HistoryWorld['businesses'][number] {
+    if (this.deck.length === 0) this.deck = this.rng.some(this.world.businesses, this.world.businesses.length);
+    return this.deck.pop()!;
   }
 
   private readonly wdMemo = new Map<string, string>();
@@ -468,7 +481,7 @@ class Simulator {
     const both = rng.chance(BOTH_SHARE);
     const kind: ComplaintKind = rng.chance(REPORT_SHARE) ? 'REPORT' : 'COMPLAINT';
     const category = rng.weighted(CATEGORY_WEIGHTS);
-    const business = rng.chance(0.15) ? rng.pick(this.hot) : rng.chance(0.92) ? rng.pick(this.world.businesses) : null;
+    const business = rng.chance(0.06) ? rng.pick(this.hot) : rng.chance(0.92) ? this.nextBusiness() : null;
     const community = business ? this.world.communities.find((c) => c.id === business.communityId)! : rng.pick(this.world.communities);
     const who = rng.weighted([['volunteer', 8], ['resident', 32], ['guest', 60]] as const);
     const user = who === 'volunteer' ? rng.pick(this.volunteers) : who === 'resident' ? rng.pick(this.residents) : null;
@@ -487,7 +500,7 @@ class Simulator {
     });
   }
 
-  private plan(kind: ComplaintKind, category: ComplaintCategory, sampling: boolean): Plan {
+  private plan(kind: ComplaintKind, category: ComplaintCategory, sampling: boolean, receivedAt: Date): Plan {
     const rng = this.rng;
     const fileCase = sampling ? rng.chance(0.75) : rng.chance(category === 'ILLEGAL_ADDITIVES' || category === 'UNLICENSED' ? 0.45 : 0.28);
     return {
@@ -501,6 +514,7 @@ class Simulator {
       mediatedOutcome: rng.weighted([['FIXED', 86], ['NO_VIOLATION', 9], ['DUPLICATE', 5]] as const),
       reopen: !sampling && rng.chance(0.03),
       penalty: rng.chance(0.82),
+      stall: rng.chance(0.05) && this.now.getTime() - receivedAt.getTime() < 35 * DAY_MS,
     };
   }
 
@@ -522,7 +536,7 @@ class Simulator {
         reporterPhoneMasked: phone?.masked ?? null, byVolunteer: s.byVolunteer, idempotencyKey: `demo-history-${trackingNo.slice(2)}${index ? `#${index + 1}` : ''}`,
         officeId: routing.officeId, cadreId: routing.cadreId, transferTo: routing.transferTo, receivedAt: s.at, origin: 'PUBLIC',
       },
-      this.plan(kind, s.category, false),
+      this.plan(kind, s.category, false, s.at),
     );
     await this.intake(c, routing, s.user ? s.user.id : null, s.user ? 'REPORTER' : 'ANONYMOUS');
     return c;
@@ -541,7 +555,7 @@ class Simulator {
         anonymous: true, reporterUserId: null, reporterName: null, reporterPhoneEnc: null, reporterPhoneMasked: null, byVolunteer: false, idempotencyKey: `sampling-${b.batchNo}`,
         officeId: routing.officeId, cadreId: routing.cadreId, transferTo: routing.transferTo, receivedAt: b.recordedAt, origin: 'SAMPLING',
       },
-      this.plan('REPORT', 'OTHER', true),
+      this.plan('REPORT', 'OTHER', true, b.recordedAt),
     );
     await this.intake(c, routing, b.recordedBy, 'OFFICE_STAFF');
     return c;
@@ -570,6 +584,13 @@ class Simulator {
       // The policy only ever picks among the table's actions for this state and actor.
       if (!availableActions(c.row.status, c.row.kind, next.actor, c.openKinds()).includes(next.action)) {
         throw new Error(`demo history: policy chose ${next.action} outside the table at ${c.row.status}`);
+      }
+      if (c.plan.stall && next.actor !== 'SYSTEM' && next.actor !== 'REPORTER') {
+        const due = c.deadlines.filter((d) => d.state === 'OPEN').map((d) => d.dueDate).sort()[0];
+        if (due) {
+          const late = this.workAt(due, this.rng.int(2, 12), next.at);
+          if (late > next.at) next.at = late;
+        }
       }
       if (next.at >= this.now) return;
       await c.step(next.action, next.at, next.actor, next.actor === 'SYSTEM' ? null : next.actor === 'REPORTER' ? c.row.reporterUserId : (next.actor === 'ADMIN' ? this.world.adminUserId : this.staffOf(c)), next.req);
@@ -621,7 +642,7 @@ class Simulator {
         return staff('resolve', at, { outcome, reply: r.pick(T.REPLIES[outcome]) });
       }
       case 'MEDIATING': {
-        const at = fromStart('MEDIATE', this.delay(4, 22, 45, 0.04));
+        const at = fromStart('MEDIATE', this.delay(4, 15, 45, 0.04));
         if (p.mediated || row.reopenCount > 0) return staff('mediated', at);
         return staff('mediationFailed', at, { reason: r.pick(T.MEDIATION_FAILED_REASONS) });
       }
@@ -722,10 +743,13 @@ class Simulator {
     const within = r.chance(0.6) ? r.float() * 3 : r.float() * (RATING_WINDOW_DAYS - 0.2);
     const at = new Date(row.resolvedAt.getTime() + within * DAY_MS);
     if (at >= this.now) return;
-    const poorShift = (c.late ? 0.05 : 0) + (row.reopenCount ? 0.08 : 0);
+    const poorShift = (c.late ? 0.04 : 0) + (row.reopenCount ? 0.08 : 0);
     const level = r.weighted(levelWeights(row.outcome, poorShift));
     const rating = this.ratingRow(c, 1, level, at);
-    if (!isPoorRating(level)) return;
+    if (!isPoorRating(level)) {
+      this.trail(c, rating.createdAt, row.reporterUserId, 'REPORTER', 'rate', null, ratePayload(rating));
+      return;
+    }
 
     const start = shanghaiDate(at);
     const [planned] = await planDeadlines(this.cal, ['RECTIFY'], start);
@@ -733,13 +757,18 @@ class Simulator {
     c.deadlines.push(deadline);
     const rect: RectificationRow = { id: this.nextId('rectification'), complaintId: row.id, ratingId: rating.id, deadlineId: deadline.id, officeId: row.officeId, state: 'OPEN', openedAt: at, actionTaken: null, completedAt: null, completedBy: null };
     this.rows.rectifications.push(rect);
-    const staff = this.staffOf(c) ?? this.world.adminUserId;
+    this.trail(c, at, row.reporterUserId, 'REPORTER', 'rate', null, { ...ratePayload(rating), rectificationId: rect.id, rectifyDue: deadline.dueDate });
+    const byStaff = this.staffOf(c);
+    const staff = byStaff ?? this.world.adminUserId;
+    const staffRole = byStaff ? 'OFFICE_STAFF' : 'ADMIN';
     let calledAt = this.workAt(start, r.int(0, 2), at);
     let reached = false;
     for (let call = 0; call < 3 && !reached && calledAt < this.now; call++) {
       reached = !row.anonymous && r.chance(call === 0 ? 0.85 : 0.9);
       const recorded = new Date(Math.min(calledAt.getTime() + r.int(5, 90) * MIN_MS, this.now.getTime() - MIN_MS));
-      this.rows.callbacks.push({ id: this.nextId('callback'), rectificationId: rect.id, calledAt, byUserId: staff, reached, reporterSaid: reached ? r.pick(T.CALLBACK_SAID) : null, createdAt: recorded });
+      const callback: CallbackRow = { id: this.nextId('callback'), rectificationId: rect.id, calledAt, byUserId: staff, reached, reporterSaid: reached ? r.pick(T.CALLBACK_SAID) : null, createdAt: recorded };
+      this.rows.callbacks.push(callback);
+      this.trail(c, recorded, staff, staffRole, 'rectifyCallback', null, { rectificationId: rect.id, calledAt: calledAt.toISOString(), reached, callbackId: callback.id });
       if (row.anonymous) break;
       calledAt = this.workAt(shanghaiDate(calledAt), r.int(0, 1), calledAt);
     }
@@ -751,11 +780,22 @@ class Simulator {
     rect.actionTaken = r.pick(T.ACTION_TAKEN);
     deadline.state = 'MET';
     deadline.metAt = doneAt;
+    this.trail(c, doneAt, staff, staffRole, 'rectifyComplete', rect.actionTaken, { rectificationId: rect.id });
     // Some reporters rate once more after the rectification.
     if (r.chance(0.45)) {
       const again = new Date(doneAt.getTime() + r.float() * (RERATING_WINDOW_DAYS - 0.5) * DAY_MS);
-      if (again < this.now) this.ratingRow(c, 2, r.weighted([[5, 25], [4, 35], [3, 25], [2, 10], [1, 5]]), again);
+      if (again < this.now) {
+        const second = this.ratingRow(c, 2, r.weighted([[5, 25], [4, 35], [3, 25], [2, 10], [1, 5]]), again);
+        this.trail(c, again, row.reporterUserId, 'REPORTER', 'rate', null, ratePayload(second));
+      }
     }
+  }
+
+  /** A trail entry beside the workflow (rating, callback, completion): the status stays as it was then. */
+  private trail(c: Case, at: Date, userId: number | null, role: string, action: string, reason: string | null, payload: Json) {
+    const status = c.statusAt(at);
+    c.events.push({ id: 0, complaintId: c.row.id, at, actorUserId: userId, actorRole: role, action, fromStatus: status, toStatus: status, reason, payload });
+    if (at > c.row.updatedAt) c.row.updatedAt = at;
   }
 
   private ratingRow(c: Case, round: 1 | 2, level: number, at: Date): RatingRow {
@@ -869,14 +909,19 @@ type Submission = {
 };
 type BatchDraft = Omit<BatchRow, 'businessId'> & { business: HistoryWorld['businesses'][number] };
 
+/** The rating's trail payload, as the ratings service writes it. */
+function ratePayload(r: RatingRow): Json {
+  return { round: r.round, level: r.level, ...(r.tags.length ? { tags: r.tags } : {}), ratingId: r.id };
+}
+
 /** Level weights: skewed to 满意, more 差评 when nothing was fixed or the handling was late. */
 function levelWeights(outcome: ComplaintOutcome | null, poorShift: number): [number, number][] {
   const base: Record<string, number[]> = {
-    FIXED: [60, 26, 10, 3, 1],
-    NO_VIOLATION: [44, 31, 16, 6, 3],
-    DUPLICATE: [45, 31, 16, 5, 3],
-    NOT_OUR_REMIT: [34, 32, 22, 8, 4],
-    NOT_FIXED: [12, 22, 32, 22, 12],
+    FIXED: [61, 26, 10, 2, 1],
+    NO_VIOLATION: [46, 31, 16, 5, 2],
+    DUPLICATE: [46, 31, 16, 5, 2],
+    NOT_OUR_REMIT: [36, 32, 22, 7, 3],
+    NOT_FIXED: [14, 22, 32, 20, 12],
   };
   const w = base[outcome ?? 'NO_VIOLATION']!;
   const shift = poorShift * 100;
