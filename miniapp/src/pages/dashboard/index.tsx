@@ -274,9 +274,12 @@ function Dashboard({ me }: { me: Me }) {
             </Button>
           </View>
         )}
-        <Button className='btn-plain dash-export' loading={exporting} {...pressable(() => void doExport())}>
-          导出佐证材料（{period.from} 至 {period.to}）
-        </Button>
+        {/* The evidence pack is the bureau's and the offices' (a cadre's figures are part of their office's). */}
+        {me.role !== 'CADRE' && (
+          <Button className='btn-plain dash-export' loading={exporting} {...pressable(() => void doExport())}>
+            导出佐证材料（{period.from} 至 {period.to}）
+          </Button>
+        )}
       </View>
 
       <LoadError message={error} onRetry={() => void load()} />
