@@ -238,7 +238,8 @@ const COLUMNS = ['单位', '样本量', '满意度指数', '满意率', '95% 区
 export function ResultsTable({ results }: { results: SurveyResults }) {
   if (results.rows.length === 0) return <View className='admin-text'>暂无可统计的单位。</View>;
   return (
-    <View className='survey-table-scroll' {...{ tabIndex: 0 }} aria-label='测评结果表，可左右滚动'>
+    // A keyboard user scrolls the wide table from its container on a phone.
+    <View className='survey-table-scroll' role='region' {...{ tabIndex: 0 }} aria-label='测评结果表，可左右滚动'>
       <View className='survey-table survey-results' role='table' aria-label='测评结果'>
         <View className='survey-tr survey-th' role='row'>
           {COLUMNS.map((c) => (
