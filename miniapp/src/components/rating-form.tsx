@@ -46,7 +46,8 @@ type KeyEvent = { key?: string; preventDefault?: () => void };
 function LevelChoices({ value, onChange }: { value: RatingLevel | null; onChange: (level: RatingLevel) => void }) {
   const focusable = value ?? RATING_LEVELS[0];
   const move = (step: 1 | -1) => {
-    const at = value === null ? (step === 1 ? -1 : 0) : RATING_LEVELS.indexOf(value);
+    // From the focused option (the first while none is chosen), as the WAI-ARIA radio group pattern does.
+    const at = RATING_LEVELS.indexOf(value ?? focusable);
     const next = RATING_LEVELS[(at + step + RATING_LEVELS.length) % RATING_LEVELS.length]!;
     onChange(next);
     focusSoon(`.rating-level-${next}`);
