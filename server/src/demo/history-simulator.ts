@@ -149,7 +149,15 @@ export const shanghaiDate = (at: Date): string => {
   }
   return name;
 };
-const shanghaiMidnight = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
+const midnights = new Map<string, number>();
+const shanghaiMidnight = (day: string): number => {
+  let ms = midnights.get(day);
+  if (ms === undefined) {
+    ms = Date.parse(`${day}T00:00:00+08:00`);
+    midnights.set(day, ms);
+  }
+  return ms;
+};
 const atMinutes = (day: string, minutes: number) => new Date(shanghaiMidnight(day) + minutes * MIN_MS);
 
 type Plan = {
@@ -316,6 +324,7 @@ class Simulator {
     this.today = shanghaiDate(opts.now);
     this.ids = { ...world.firstIds };
     this.shortName = world.districtName.replace(/区$/, '');
+    this.indexDays();
     this.rows = {
       users: [], volunteerBindings: [], complaints: [], routings: [], deadlines: [], events: [], decisions: [], followUps: [], ratings: [], rectifications: [], callbacks: [],
       survey: undefined as unknown as SurveyRows, batches: [], trackingSequences: [],
@@ -335,10 +344,11 @@ class Simulator {
     return this.deck.pop()!;
   }
 
-  private readonly wdMemo = new Map<string, string>();
   private readonly workingMemo = new Map<string, boolean>();
 
   isWorking(day: string): boolean {
+    const i = this.dayIndex.get(day);
+    if (i !== undefined) return this.working[i]!;
     let working = this.workingMemo.get(day);
     if (working === undefined) {
       working = isWorkingDay(this.holidays, day);
@@ -349,13 +359,29 @@ class Simulator {
 
   /** addWorkingDays on the holiday calendar, remembered: the year has only so many (day, n) pairs. */
   addWd(from: string, n: number): string {
-    const key = `${from}+${n}`;
-    let day = this.wdMemo.get(key);
-    if (day === undefined) {
-      day = addWorkingDays(this.holidays, from, n);
-      this.wdMemo.set(key, day);
+    const i = this.dayIndex.get(from);
+    if (i === undefined) return addWorkingDays(this.holidays, from, n);
+    // Walk the precomputed days of the span: the same answer as addWorkingDays, without a Date per day.
+    let j = i;
+    for (let left = n; left > 0 && j < this.days.length - 1; ) {
+      j++;
+      if (this.working[j]) left--;
     }
-    return day;
+    return j === this.days.length - 1 && n > 0 ? addWorkingDays(this.holidays, from, n) : this.days[j]!;
+  }
+
+  /** Every day from 400 days back to 400 ahead, and whether it is a working day. */
+  private readonly days: string[] = [];
+  private readonly working: boolean[] = [];
+  private readonly dayIndex = new Map<string, number>();
+
+  private indexDays() {
+    let d = addCalendarDays(this.today, -400);
+    for (let i = 0; i <= 800; i++, d = addCalendarDays(d, 1)) {
+      this.days.push(d);
+      this.working.push(isWorkingDay(this.holidays, d));
+      this.dayIndex.set(d, i);
+    }
   }
 
   nextId(table: IdTable): number {
