@@ -245,16 +245,17 @@ export function dataStatements({ complaints, businesses }) {
     ['sampling batches', `
       -- About 4 per 1000 residents a year overall, from 2 to 6 by street, 3 % unqualified.
       INSERT INTO "SamplingBatch"("batchNo", "sampledOn", "businessId", product, "foodCategory", result, "failedItem", "recordedAt")
-      SELECT 'NCP2025' || lpad(k::text, 7, '0'), (date '2025-01-02' + ((k * 37) % 360)::int), bz.id,
+      SELECT 'NCP2025' || lpad(k::text, 7, '0'), (date '2025-01-02' + ((k * 37) % 360)::int),
+             -- one of the community's businesses (business b lies in community 1 + b % 96)
+             (q.cid - 1) + 96 * (1 + (q.n * 7) % ${Math.max(1, Math.floor(NB / 96) - 1)}),
              (ARRAY['散装豆腐','鲜切面','卤牛肉','酸奶','桶装水','月饼','凉拌菜','大米'])[1 + k % 8],
              (ARRAY['豆制品','粮食加工品','肉制品','乳制品','饮料','糕点','餐饮食品','粮食加工品'])[1 + k % 8],
              (CASE WHEN k % 33 = 0 THEN 'UNQUALIFIED' ELSE 'QUALIFIED' END)::"SamplingResult", CASE WHEN k % 33 = 0 THEN '菌落总数超标' END,
              timestamp '2025-01-02' + ((k * 37) % 360)::int * interval '1 day'
       FROM (
-        SELECT c.id cid, c."streetId", row_number() OVER () AS k, n
+        SELECT c.id cid, row_number() OVER (ORDER BY c.id, n) AS k, n
         FROM "Community" c CROSS JOIN LATERAL generate_series(1, (c.population * (2 + (c."streetId" * 3) % 5) / 1000)::int) n
-      ) q
-      JOIN LATERAL (SELECT b.id FROM "Business" b WHERE b."communityId" = q.cid ORDER BY (b.id * 7 + q.n) % 97, b.id LIMIT 1) bz ON true;`],
+      ) q;`],
     ['sequences and statistics', `
       ${['District', 'Office', 'Street', 'Community', 'BusinessType', 'Business', 'Cadre', 'Assignment', 'Complaint']
         .map((t) => `SELECT setval(pg_get_serial_sequence('"${t}"', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM "${t}"), false);`)

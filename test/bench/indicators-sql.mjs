@@ -123,15 +123,19 @@ population AS (SELECT cm."streetId" AS k, sum(cm.population)::float8 AS resident
 active AS MATERIALIZED (
   SELECT a.id, a."businessId" FROM "Assignment" a WHERE ${hasSnapshot} AND a."startedAt" < ${SNAP} AND (a."endedAt" IS NULL OR a."endedAt" >= ${SNAP})
 ),
+covered AS (SELECT DISTINCT a."businessId" FROM active a),
 coverage AS (
-  SELECT b."streetId" AS k, count(*) AS cov_den, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM active a WHERE a."businessId" = b.id)) AS cov_num
-  FROM "Business" b WHERE ${hasSnapshot} AND b."createdAt" < ${SNAP}
+  SELECT b."streetId" AS k, count(*) AS cov_den, count(cv."businessId") AS cov_num
+  FROM "Business" b LEFT JOIN covered cv ON cv."businessId" = b.id
+  WHERE ${hasSnapshot} AND b."createdAt" < ${SNAP}
   GROUP BY b."streetId"
 ),
+signed AS (
+  SELECT DISTINCT l."assignmentId" FROM "CommitmentLetter" l WHERE l."signedAt" < ${SNAP} AND (l."supersededAt" IS NULL OR l."supersededAt" >= ${SNAP})
+),
 commitment AS (
-  SELECT b."streetId" AS k, count(*) AS com_den,
-    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "CommitmentLetter" l WHERE l."assignmentId" = a.id AND l."signedAt" < ${SNAP} AND (l."supersededAt" IS NULL OR l."supersededAt" >= ${SNAP}))) AS com_num
-  FROM active a JOIN "Business" b ON b.id = a."businessId"
+  SELECT b."streetId" AS k, count(*) AS com_den, count(sg."assignmentId") AS com_num
+  FROM active a JOIN "Business" b ON b.id = a."businessId" LEFT JOIN signed sg ON sg."assignmentId" = a.id
   WHERE b."createdAt" < ${SNAP}
   GROUP BY b."streetId"
 )

@@ -4,7 +4,7 @@
 // through the server's computeIndicatorReport (server/dist) beside one hand-written SQL statement computing the same
 // figures. Asserts they agree (prints any difference), prints the median of several runs of both and the ratio.
 // Needs the built packages: flock /tmp/sa-build.lock pnpm --filter @sa/contracts --filter @sa/db --filter @sa/server build
-// Usage: node test/bench/indicators.mjs [--engine postgres|pglite] [--complaints N] [--runs 5] [--jit off] [--keep]
+// Usage: node test/bench/indicators.mjs [--engine postgres|pglite] [--complaints N] [--runs 5] [--jit off] [--keep | --reuse sa_bench_…]
 // PostgreSQL: TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); a database sa_bench_<pid> is
 // created and dropped again (kept with --keep).
 import { createRequire } from 'node:module';
@@ -24,6 +24,8 @@ const COMPLAINTS = Number(arg('complaints', ENGINE === 'postgres' ? 1_000_000 : 
 const BUSINESSES = Math.max(500, Math.round(COMPLAINTS / 50));
 const RUNS = Number(arg('runs', 5));
 const KEEP = process.argv.includes('--keep');
+/** PostgreSQL: time again on a database an earlier `--keep` run left, without generating (and keep it). */
+const REUSE = arg('reuse', '');
 // PostgreSQL's JIT (on by default) compiles each of these large statements: timed with the server's setting, then
 // with jit off; `--jit off` only the latter.
 const JIT = arg('jit', 'default');
@@ -55,6 +57,11 @@ async function admin(sql) {
 
 async function open() {
   if (ENGINE === 'pglite') return { db: await openDatabase({}), drop: async () => {} };
+  if (REUSE) {
+    if (!/^sa_bench_\w+$/.test(REUSE)) throw new Error('--reuse takes the name of a sa_bench_* database');
+    await admin(`ALTER DATABASE "${REUSE}" RESET jit`);
+    return { db: await openDatabase({ url: withDatabase(PG_ADMIN, REUSE), migrate: false, poolSize: 4 }), name: REUSE, drop: async () => console.log(`kept database ${REUSE}`) };
+  }
   const name = `sa_bench_${process.pid}`;
   await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin(`CREATE DATABASE "${name}"`);
@@ -92,6 +99,9 @@ const t0 = performance.now();
 const { db, name: dbName, drop } = await open();
 console.log(`${ENGINE}: fresh database migrated in ${ms(t0)} ms`);
 try {
+  if (!REUSE) await generate();
+
+  async function generate() {
   await seedOfficialHolidays(db.prisma);
   const tGen = performance.now();
   const restoreIndexes = await deferIndexes(db);
@@ -109,6 +119,7 @@ try {
     (SELECT count(*) FROM "PenaltyDecision")::int AS decisions, (SELECT count(*) FROM "SamplingBatch")::int AS "samplingBatches",
     (SELECT count(*) FROM "Business")::int AS businesses, (SELECT sum(population) FROM "Community")::int AS residents`);
   console.log(`generated in ${ms(tGen)} ms:`, counts[0]);
+  }
 
   const query = { from: YEAR.from, to: YEAR.to, groupBy: 'street' };
   const scope = { kind: 'all' };
