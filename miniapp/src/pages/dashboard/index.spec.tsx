@@ -76,7 +76,8 @@ async function signedInAs(me: Me, extra: (req: SentRequest) => { statusCode: num
 }
 const admin = aMe({ role: 'ADMIN', displayName: '区食安办' });
 const press = (element: Element, key = 'Enter') => act(() => void fireEvent.keyDown(element, { key }));
-const card = (container: HTMLElement, name: string) => [...container.querySelectorAll('.dash-card')].find((c) => c.getAttribute('aria-label') === name) as HTMLElement;
+const navUrl = (i: number) => (Taro.navigateTo.mock.calls[i] as unknown as [{ url: string }])[0].url;
+const card = (container: HTMLElement, name: string) => Array.from(container.querySelectorAll('.dash-card')).find((c) => c.getAttribute('aria-label') === name) as HTMLElement;
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -141,7 +142,7 @@ describe('数据看板', () => {
     await signedInAs(admin);
     const { container } = render(<DashboardPage />);
     await screen.findByText('各项指标');
-    const rows = [...container.querySelectorAll('.dash-trend-row')].map((r) => [...r.querySelectorAll('[role=cell]')].map((c) => c.textContent));
+    const rows = Array.from(container.querySelectorAll('.dash-trend-row')).map((r) => Array.from(r.querySelectorAll('[role=cell]')).map((c) => c.textContent));
     expect(rows).toEqual([
       ['2026年1月', '90.0%', '18/20', '未达标'],
       ['2026年2月', '100.0%', '10/10', '达标'],
@@ -157,7 +158,7 @@ describe('数据看板', () => {
     const { container } = render(<DashboardPage />);
     await screen.findByText('各项指标');
     const streets = container.querySelector('.dash-ranking-street')!;
-    expect([...streets.querySelectorAll('.dash-rank-row')].map((r) => r.textContent)).toEqual(['1西河街道100.0%达标', '2东湖街道80.0%未达标']);
+    expect(Array.from(streets.querySelectorAll('.dash-rank-row')).map((r) => r.textContent)).toEqual(['1西河街道100.0%达标', '2东湖街道80.0%未达标']);
     expect(streets.querySelector('.dash-too-few')!.textContent).toBe('样本不足未参与排名：南山街道（3 件）（少于 5 件）');
     expect(streets.querySelector('.dash-no-data')!.textContent).toBe('暂无数据未参与排名：北岸街道');
     expect(streets.querySelector('.f2-chart')!.getAttribute('aria-label')).toContain('第1名 西河街道 100.0%（达标），第2名 东湖街道 80.0%（未达标）');
@@ -175,14 +176,14 @@ describe('数据看板', () => {
     const { container } = render(<DashboardPage />);
     await screen.findByText('各项指标');
     press(card(container, '按时办结率').querySelector('.dash-value')!);
-    const first = (Taro.navigateTo.mock.calls[0]![0] as { url: string }).url;
+    const first = navUrl(0);
     expect(first).toMatch(/^\/pages\/dashboard\/records\?code=ON_TIME_COMPLETION&from=\d{4}-01-01&to=[\d-]+&groupBy=district&key=1&label=/);
     press(card(container, '按时办结率').querySelector('.dash-open-failing')!);
-    expect((Taro.navigateTo.mock.calls[1]![0] as { url: string }).url).toContain('&failing=true');
+    expect(navUrl(1)).toContain('&failing=true');
     press(container.querySelector('.dash-trend-row .link')!);
-    expect((Taro.navigateTo.mock.calls[2]![0] as { url: string }).url).toContain('groupBy=month&key=2026-01');
+    expect(navUrl(2)).toContain('groupBy=month&key=2026-01');
     press(container.querySelector('.dash-ranking-street .dash-rank-value')!);
-    expect((Taro.navigateTo.mock.calls[3]![0] as { url: string }).url).toContain(`groupBy=street&key=12&label=${encodeURIComponent('西河街道')}`);
+    expect(navUrl(3)).toContain(`groupBy=street&key=12&label=${encodeURIComponent('西河街道')}`);
     // A month without records is not a link.
     expect(container.querySelectorAll('.dash-trend-row')[2]!.querySelector('.link')).toBeNull();
   });
