@@ -7,6 +7,7 @@ import { JsonLogger } from './common/logger';
 import { seedOnFirstStart } from './seed-on-start';
 
 async function main(): Promise<void> {
+  const started = Date.now();
   let env;
   try {
     env = parseEnv();
@@ -20,13 +21,18 @@ async function main(): Promise<void> {
   const logger = new JsonLogger(env.logLevel);
   const dataDir = resolve(env.dataDir);
   const db = await openDatabase(env.databaseUrl ? { url: env.databaseUrl, poolSize: env.databasePoolSize } : { dataDir });
-  logger.write('info', 'database ready', { kind: db.kind, ...(db.kind === 'pglite' ? { dataDir } : {}) });
-  await seedOnFirstStart(db.prisma, { demo: env.demo, history: env.demoHistory, logger });
+  logger.write('info', 'database ready', { kind: db.kind, ms: Date.now() - started, ...(db.kind === 'pglite' ? { dataDir } : {}) });
+  await seedOnFirstStart(db.prisma, { demo: env.demo, history: env.demoHistory, phoneKey: env.secrets.phoneKey, logger });
 
   const app = await createApp({ env, db, logger });
   app.enableShutdownHooks();
   await app.listen(env.port, env.host);
-  logger.write('info', `食安共治已启动: http://localhost:${env.port}`, { port: env.port, devLogin: env.devLogin });
+  // The start-up time from process start to listening (first start includes migrations and the demo seed).
+  logger.write('info', `食安共治已启动: http://localhost:${env.port}（启动用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`, {
+    port: env.port,
+    devLogin: env.devLogin,
+    startupMs: Date.now() - started,
+  });
 
   const shutdown = async (signal: string) => {
     logger.write('info', 'shutting down', { signal });

@@ -3,11 +3,10 @@ import { hashPassword } from './auth/password';
 import { seedOfficialHolidays } from './calendar/calendar.seed';
 import type { JsonLogger } from './common/logger';
 import { PhoneCipher } from './common/phone-crypto';
-import { parseEnv } from './config/env';
 import { seedDemoHistory } from './demo/history-seed';
 
 /** The official holiday schedules always; the demo district only in the embedded demo, and only once. */
-export async function seedOnFirstStart(prisma: PrismaClient, opts: { demo: boolean; history?: boolean; phoneKey?: string; logger: JsonLogger }): Promise<void> {
+export async function seedOnFirstStart(prisma: PrismaClient, opts: { demo: boolean; history?: boolean; phoneKey: string; logger: JsonLogger }): Promise<void> {
   await seedOfficialHolidays(prisma);
   if (!opts.demo) return;
   const started = Date.now();
@@ -18,7 +17,7 @@ export async function seedOnFirstStart(prisma: PrismaClient, opts: { demo: boole
   // The year of history (complaints, ratings, the survey, sampling), also once; SA_DEMO_HISTORY=0 leaves it out.
   if (opts.history === false) return;
   const historyStarted = Date.now();
-  const cipher = new PhoneCipher(opts.phoneKey ?? parseEnv().secrets.phoneKey);
+  const cipher = new PhoneCipher(opts.phoneKey);
   const timings: Record<string, number> = {};
   const history = await seedDemoHistory(prisma, { now: new Date(), encryptPhone: (phone) => cipher.encrypt(phone), timings });
   opts.logger.write('info', history.skipped ? 'demo history already seeded' : 'demo history seeded', {
