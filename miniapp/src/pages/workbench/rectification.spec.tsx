@@ -124,6 +124,7 @@ describe('差评整改 detail (workbench)', () => {
     click(container.querySelector('.wb-callback-submit'));
     await waitFor(() => expect(posts(sent)).toHaveLength(1));
     expect(posts(sent)[0]!.data).toMatchObject({ reached: false });
+    expect((posts(sent)[0]!.data as { calledAt: string }).calledAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+08:00$/);
     expect(posts(sent)[0]!.data).not.toHaveProperty('reporterSaid');
     await waitFor(() => expect(container.querySelector('.wb-callback')!.textContent).toContain('王所员 · 未接通'));
   });
@@ -200,5 +201,21 @@ describe('差评整改 detail (workbench)', () => {
       <DetailPanel complaint={aWorkbenchComplaint({ ratings: [], rectificationId: null })} areas={null} onChanged={() => undefined} onOpen={() => undefined} onBack={() => undefined} />,
     );
     expect(container.querySelector('.wb-ratings-card')).toBeNull();
+  });
+
+  it('sends the moment of saving when the time is left at its default, so a call right after the 差评 is not before it', async () => {
+    const task = aRectification();
+    routerParams.id = String(task.id);
+    const sent = await signedInAs(staff, aTaskServer(task));
+    const { container } = render(<RectificationPage />);
+    await screen.findByText(`差评整改 ${task.trackingNo}`);
+    click(container.querySelector('.wb-choice-yes'));
+    await typeInto(container, 'wb-callback-said', '举报人表示已看到整改');
+    const before = Date.now();
+    click(container.querySelector('.wb-callback-submit'));
+    await waitFor(() => expect(posts(sent)).toHaveLength(1));
+    const calledAt = Date.parse((posts(sent)[0]!.data as { calledAt: string }).calledAt);
+    expect(calledAt).toBeGreaterThanOrEqual(before);
+    expect(calledAt).toBeLessThanOrEqual(Date.now());
   });
 });

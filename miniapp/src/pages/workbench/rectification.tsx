@@ -65,6 +65,13 @@ type CallbackErrors = Partial<Record<'calledAt' | 'reached' | 'reporterSaid' | '
 /** 回访记录: when, reached or not, and what the reporter said (required once reached). */
 function CallbackForm({ item, onDone }: { item: RectificationView; onDone: () => void }) {
   const [at, setAt] = useState(shanghaiNow);
+  // Left at its default, the time is "now" to the second: a call logged right after the 差评 (the same minute) would
+  // otherwise read as before it.
+  const [timeChosen, setTimeChosen] = useState(false);
+  const choose = (change: Partial<{ date: string; time: string }>) => {
+    setTimeChosen(true);
+    setAt((a) => ({ ...a, ...change }));
+  };
   const [reached, setReached] = useState<'yes' | 'no' | null>(null);
   const [said, setSaid] = useState('');
   const [errors, setErrors] = useState<CallbackErrors>({});
@@ -79,7 +86,7 @@ function CallbackForm({ item, onDone }: { item: RectificationView; onDone: () =>
     let input: CallbackInput | null = null;
     if (!found.calledAt && !found.reached) {
       const parsed = callbackInput.safeParse({
-        calledAt: `${at.date}T${at.time}:00+08:00`,
+        calledAt: timeChosen ? `${at.date}T${at.time}:00+08:00` : new Date().toISOString(),
         reached: reached === 'yes',
         ...(said.trim() === '' ? {} : { reporterSaid: said }),
       });
@@ -93,6 +100,7 @@ function CallbackForm({ item, onDone }: { item: RectificationView; onDone: () =>
       await recordCallback(item.id, input);
       notify('回访已记录', 'success');
       setAt(shanghaiNow());
+      setTimeChosen(false);
       setReached(null);
       setSaid('');
       onDone();
@@ -108,8 +116,8 @@ function CallbackForm({ item, onDone }: { item: RectificationView; onDone: () =>
     <View className='card wb-callback-form' role='group' aria-label='记录回访'>
       <View className='card-title'>记录回访</View>
       <View className='wb-callback-when'>
-        <WbDate label='回访日期' className='wb-callback-date' value={at.date} end={shanghaiNow().date} onChange={(date) => setAt((a) => ({ ...a, date }))} />
-        <WbTime label='回访时间' className='wb-callback-time' value={at.time} onChange={(time) => setAt((a) => ({ ...a, time }))} error={errors.calledAt} />
+        <WbDate label='回访日期' className='wb-callback-date' value={at.date} end={shanghaiNow().date} onChange={(date) => choose({ date })} />
+        <WbTime label='回访时间' className='wb-callback-time' value={at.time} onChange={(time) => choose({ time })} error={errors.calledAt} />
       </View>
       <WbRadioGroup
         label='是否接通'
