@@ -57,7 +57,8 @@ const STREETS = report('street', [
   aRow('13', '南山街道', { ON_TIME_COMPLETION: { value: 1, numerator: 3, denominator: 3, target: 1, status: 'TOO_FEW' } }),
   aRow('14', '北岸街道', {}),
 ]);
-const CADRES = report('cadre', [aRow('5', '陈秀兰', { ON_TIME_COMPLETION: { value: 1, numerator: 2, denominator: 2, target: 1, status: 'TOO_FEW' } })]);
+const FEW_CADRES = report('cadre', [aRow('5', '陈秀兰', { ON_TIME_COMPLETION: { value: 1, numerator: 2, denominator: 2, target: 1, status: 'TOO_FEW' } })]);
+let CADRES = FEW_CADRES;
 
 async function signedInAs(me: Me, extra: (req: SentRequest) => { statusCode: number; data?: unknown } | undefined = () => undefined) {
   const sent = serve((req) => {
@@ -79,7 +80,10 @@ const press = (element: Element, key = 'Enter') => act(() => void fireEvent.keyD
 const navUrl = (i: number) => (Taro.navigateTo.mock.calls[i] as unknown as [{ url: string }])[0].url;
 const card = (container: HTMLElement, name: string) => Array.from(container.querySelectorAll('.dash-card')).find((c) => c.getAttribute('aria-label') === name) as HTMLElement;
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  CADRES = FEW_CADRES;
+});
 
 describe('figures as read', () => {
   it('never shows 0 % or 100 % for a missing figure or one just below 100 %', () => {
@@ -169,6 +173,22 @@ describe('数据看板', () => {
     // Another indicator: the same ranking for it.
     fireEvent.change(container.querySelector('select.dash-choose')!, { target: { value: 'CALLBACK' } });
     await waitFor(() => expect(container.querySelector('.dash-ranking-street .dash-rank-none')).toBeTruthy());
+  });
+
+  it('draws only the first and last five of many cadres and lists them all', async () => {
+    CADRES = report('cadre', Array.from({ length: 40 }, (_, i) =>
+      aRow(String(100 + i), `干部${i + 1}`, { ON_TIME_COMPLETION: { value: 1 - i / 100, numerator: 100 - i, denominator: 100, target: 1, status: i === 0 ? 'MET' : 'NOT_MET' } }),
+    ));
+    await signedInAs(admin);
+    const { container } = render(<DashboardPage />);
+    await screen.findByText('各项指标');
+    const cadres = container.querySelector('.dash-ranking-cadre')!;
+    expect(cadres.querySelectorAll('.dash-rank-row')).toHaveLength(40);
+    const label = cadres.querySelector('.f2-chart')!.getAttribute('aria-label')!;
+    expect(label).toContain('第1名 干部1 100.0%（达标），');
+    expect(label).toContain('第5名 干部5 96.0%（未达标），第36名 干部36 65.0%（未达标）');
+    expect(label).not.toContain('第6名');
+    expect(cadres.querySelector('.dash-rank-charted')!.textContent).toBe('图中为前 5 名和后 5 名，共 40 个包保干部的完整排名见下表。');
   });
 
   it('opens the records behind a figure, a month and a ranked street', async () => {

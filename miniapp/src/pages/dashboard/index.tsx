@@ -136,11 +136,17 @@ function Trend({ def, report, period }: { def: IndicatorDefinition; report: Indi
   );
 }
 
+/** How many of the first and of the last units the ranking chart draws when there are many. */
+const CHART_ENDS = 5;
+
 /** Units ranked for one indicator; those with too small a sample, or none, are named below instead of ranked. */
 function RankingView({ def, report, groupBy, period }: { def: IndicatorDefinition; report: IndicatorReport; groupBy: 'street' | 'cadre'; period: IndicatorPeriod }) {
   const ranking = rankUnits(report, def.code, def);
   const unit = unitSuffix(def);
   const title = `按${INDICATOR_GROUP_LABELS[groupBy]}排名`;
+  // A bar per unit would make a chart of a hundred cadres a page tall: beyond a dozen, the first and last few.
+  const places = ranking.ranked.map((r, i) => ({ r, place: i + 1 }));
+  const charted = places.length > CHART_ENDS * 2 + 2 ? [...places.slice(0, CHART_ENDS), ...places.slice(-CHART_ENDS)] : places;
   return (
     <View className={`dash-ranking dash-ranking-${groupBy}`} role='region' aria-label={title}>
       <View className='dash-section-title' role='heading' aria-level={3}>
@@ -152,10 +158,15 @@ function RankingView({ def, report, groupBy, period }: { def: IndicatorDefinitio
         <>
           <RankingChart
             id={`dash-rank-${groupBy}`}
-            data={ranking.ranked.map((r) => ({ label: r.label, value: chartNumber(def, r.value), met: r.status === 'MET' }))}
-            label={`${def.name}${title}：${ranking.ranked.map((r, i) => `第${i + 1}名 ${r.label} ${formatValue(def, r.value)}（${statusLabel(r.status)}）`).join('，')}`}
+            data={charted.map(({ r }) => ({ label: r.label, value: chartNumber(def, r.value), met: r.status === 'MET' }))}
+            label={`${def.name}${title}：${charted.map(({ r, place }) => `第${place}名 ${r.label} ${formatValue(def, r.value)}（${statusLabel(r.status)}）`).join('，')}`}
             unit={unit}
           />
+          {charted.length < ranking.ranked.length && (
+            <View className='hint dash-rank-charted'>
+              图中为前 {CHART_ENDS} 名和后 {CHART_ENDS} 名，共 {ranking.ranked.length} 个{INDICATOR_GROUP_LABELS[groupBy]}的完整排名见下表。
+            </View>
+          )}
           <View className='dash-rank-list' role='list'>
             {ranking.ranked.map((r, i) => (
               <View
