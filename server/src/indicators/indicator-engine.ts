@@ -620,7 +620,12 @@ async function familyCounts(prisma: PrismaClient, ctx: Ctx, family: Family): Pro
   // Each family in a transaction of its own (its own pool connection, the families still run side by side) that
   // turns parallel workers off for it: the families already share the cores, and a parallel merge join would
   // aggregate the deadlines once in every worker. On PGlite (one session, no workers) the setting changes nothing.
-  const [, rows] = await prisma.$transaction([prisma.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`, query]);
+  // No shorter limits than a plain query has: the families queue for the pool's connections, and a large period of
+  // a large district takes seconds (Prisma's defaults, 2 s to start and 5 s to finish, would fail it).
+  const [, rows] = await prisma.$transaction([prisma.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`, query], {
+    maxWait: 600_000,
+    timeout: 600_000,
+  });
   const out = new Map<string, Record<string, number>>();
   for (const { key, ...counts } of rows) if (key !== null) out.set(key, counts as Record<string, number>);
   return out;
