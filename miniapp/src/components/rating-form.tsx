@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import {
   RATING_LEVEL_LABELS,
@@ -45,12 +45,24 @@ type KeyEvent = { key?: string; preventDefault?: () => void };
 /** The five levels as one radio group: Tab reaches the chosen one, the arrow keys move the choice, Space/Enter pick. */
 function LevelChoices({ value, onChange }: { value: RatingLevel | null; onChange: (level: RatingLevel) => void }) {
   const focusable = value ?? RATING_LEVELS[0];
+  // The choice as the keys left it: a key pressed again before React re-renders moves on from there, not from the
+  // value of the last render (quick presses were lost).
+  const moved = useRef<RatingLevel | null>(null);
+  moved.current = value;
   const move = (step: 1 | -1) => {
     // From the focused option (the first while none is chosen), as the WAI-ARIA radio group pattern does.
-    const at = RATING_LEVELS.indexOf(value ?? focusable);
+    const at = RATING_LEVELS.indexOf(moved.current ?? focusable);
     const next = RATING_LEVELS[(at + step + RATING_LEVELS.length) % RATING_LEVELS.length]!;
+    moved.current = next;
     onChange(next);
-    focusSoon(`.rating-level-${next}`);
+    // The five options are always there: the focus follows at once. Only if that did not hold (Taro still laying
+    // them out) a frame later, which must not pull the focus back from where later presses took it.
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+    const option = document.querySelector<HTMLElement>(`.rating-level-${next}`);
+    option?.focus();
+    if (option && document.activeElement !== option) {
+      focusSoon(() => (moved.current === next ? option : null));
+    }
   };
   return (
     <View className='rating-levels' role='radiogroup' aria-label='评价等级' aria-required='true'>
