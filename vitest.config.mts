@@ -17,6 +17,12 @@ const shared = {
   },
 };
 
+// Two groups, one after the other: first everything that runs in the test workers themselves, two files at a time
+// (most of a file's time is importing and setting up, which overlaps well); then the browser and process tests, one
+// at a time, so that a server process and Chromium never share the two cores with another browser test's timing.
+const PARALLEL = { maxWorkers: 2, sequence: { groupOrder: 0 } };
+const SEQUENTIAL = { maxWorkers: 1, sequence: { groupOrder: 1 } };
+
 const dbTests = ['server/src/**/*.db.spec.ts', 'prisma/src/**/*.db.spec.ts', 'test/e2e/**/*.spec.ts'];
 
 export default defineConfig({
@@ -26,6 +32,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'unit',
+          ...PARALLEL,
           include: ['contracts/src/**/*.spec.ts', 'server/src/**/*.spec.ts', 'prisma/src/**/*.spec.ts'],
           exclude: ['**/*.db.spec.ts', '**/node_modules/**'],
         },
@@ -34,6 +41,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'db-pglite',
+          ...PARALLEL,
           include: dbTests,
           env: { TEST_DB: 'pglite' },
           globalSetup: [here('./test/setup/db-global.ts')],
@@ -45,6 +53,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'db-postgres',
+          ...PARALLEL,
           include: dbTests,
           env: { TEST_DB: 'postgres' },
           globalSetup: [here('./test/setup/db-global.ts')],
@@ -56,6 +65,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'browser',
+          ...SEQUENTIAL,
           include: ['test/browser/**/*.spec.ts', 'test/process/**/*.spec.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

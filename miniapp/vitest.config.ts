@@ -34,6 +34,9 @@ export default defineProject({
   },
   test: {
     name: 'miniapp',
+    // With the root's unit and database projects (vitest.config.mts): two files at a time, before the browser tests.
+    maxWorkers: 2,
+    sequence: { groupOrder: 0 },
     environment: 'jsdom',
     include: ['src/**/*.spec.ts', 'src/**/*.spec.tsx'],
     setupFiles: [here('./src/test/setup.ts')],
