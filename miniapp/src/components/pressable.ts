@@ -1,4 +1,4 @@
-type KeyEvent = { key?: string; preventDefault?: () => void };
+type KeyEvent = { key?: string; preventDefault?: () => void; stopPropagation?: () => void };
 
 /**
  * What makes a tappable View, Text or Button usable from the keyboard on h5: Taro renders them as custom elements
@@ -20,8 +20,10 @@ export function pressableAs(role: PressRole, onPress: () => void, label?: string
     onClick: onPress,
     onKeyDown: (event: KeyEvent) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
-      // Space would scroll the page, Enter could reach a surrounding handler.
+      // Space would scroll the page, Enter could reach a surrounding handler: on h5 Taro's components listen on
+      // each element, and an ancestor React has just reused for another control would act on the same key.
       event.preventDefault?.();
+      event.stopPropagation?.();
       onPress();
     },
   };

@@ -65,9 +65,11 @@ function BusinessPicker({ chosen, onChoose, error }: { chosen: BusinessSummary |
       setSearching(false);
     }
   };
+  // Keyed apart: otherwise React reuses the result list's element for 更换经营主体, and the Enter that chose a
+  // business, still bubbling through that element, un-chose it at once.
   if (chosen) {
     return (
-      <View className='wb-field wb-samp-business'>
+      <View key='chosen' className='wb-field wb-samp-business'>
         <View className='field-label'>被抽检经营主体</View>
         <View className='wb-samp-chosen' role='status'>
           <Text className='wb-samp-chosen-name'>{chosen.name}</Text>
@@ -83,7 +85,7 @@ function BusinessPicker({ chosen, onChoose, error }: { chosen: BusinessSummary |
     );
   }
   return (
-    <View className='wb-samp-business'>
+    <View key='search' className='wb-samp-business'>
       <View className='wb-search'>
         <WbInput
           label='被抽检经营主体'
@@ -125,7 +127,12 @@ function RecordForm({ onRecorded, onCancel }: { onRecorded: (b: SamplingBatchVie
   const [business, setBusiness] = useState<BusinessSummary | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  // A field's complaint goes once the field is changed (the others stay until the next 登记).
+  const clear = (key: FieldKey) => setErrors((e) => (e[key] ? { ...e, [key]: undefined } : e));
+  const set = (key: keyof Draft & FieldKey) => (value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    clear(key);
+  };
 
   const submit = async () => {
     const parsed = samplingBatchInput.safeParse({
@@ -169,10 +176,10 @@ function RecordForm({ onRecorded, onCancel }: { onRecorded: (b: SamplingBatchVie
     <View className='wb-samp-form' role='group' aria-label='登记抽检批次'>
       <WbInput label='抽样单编号' className='wb-samp-no' value={draft.batchNo} maxlength={40} placeholder='如 NCP20261009001' onChange={set('batchNo')} error={errors.batchNo} />
       <WbDate label='抽样日期' className='wb-samp-date' value={draft.sampledOn} end={todayShanghai()} onChange={set('sampledOn')} error={errors.sampledOn} />
-      <BusinessPicker chosen={business} onChoose={setBusiness} error={errors.businessId} />
+      <BusinessPicker chosen={business} onChoose={(b) => (setBusiness(b), clear('businessId'))} error={errors.businessId} />
       <WbInput label='样品名称' className='wb-samp-product' value={draft.product} maxlength={100} placeholder='如 散装豆腐' onChange={set('product')} error={errors.product} />
       <WbSelect label='食品类别' className='wb-samp-category' value={draft.foodCategory} options={CATEGORY_OPTIONS} anyLabel='请选择' onChange={set('foodCategory')} error={errors.foodCategory} />
-      <WbRadioGroup label='检验结论' className='wb-samp-result-choice' options={RESULT_OPTIONS} value={draft.result} onChange={(r) => setDraft((d) => ({ ...d, result: r }))} error={errors.result} />
+      <WbRadioGroup label='检验结论' className='wb-samp-result-choice' options={RESULT_OPTIONS} value={draft.result} onChange={(r) => (setDraft((d) => ({ ...d, result: r })), clear('result'))} error={errors.result} />
       {draft.result === 'UNQUALIFIED' && (
         <>
           <WbInput
