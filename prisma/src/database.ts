@@ -27,6 +27,14 @@ export type Database = {
   sql: SqlRunner;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * Brings the planner's statistics up to date where many rows changed, as PostgreSQL's autovacuum does (same
+   * thresholds: 50 rows + 10 % of the table). PGlite has no autovacuum: without this its statistics stay those of
+   * the empty migrated tables and the planner picks nested loops over thousands of rows (an indicator drill-down on
+   * the demo year took 5 s instead of 90 ms). A no-op on PostgreSQL, whose autovacuum does it. Returns the tables
+   * analysed.
+   */
+  refreshStatistics(): Promise<string[]>;
   /** The in-process PGlite, when embedded. */
   pglite?: PGlite;
 };
@@ -91,8 +99,22 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       await pg.close();
       releaseLock();
     },
+    async refreshStatistics() {
+      if (closed) return [];
+      // This session's counts of changed rows reach pg_stat_user_tables when they are flushed: now.
+      await pg.query('SELECT pg_stat_force_next_flush()');
+      const { rows } = await pg.query<{ table: string }>(STALE_TABLES);
+      for (const { table } of rows) await pg.exec(`ANALYZE "${table.replace(/"/g, '""')}"`);
+      return rows.map((r) => r.table);
+    },
   };
 }
+
+/** Tables whose rows changed since their last ANALYZE beyond autovacuum's default thresholds. */
+const STALE_TABLES = `
+  SELECT s.relname AS table FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+  WHERE s.schemaname = 'public' AND s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)
+  ORDER BY s.relname`;
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new Pool({ connectionString: url, max: poolSize });
@@ -130,6 +152,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
     },
+    // PostgreSQL's autovacuum keeps the statistics.
+    refreshStatistics: async () => [],
   };
 }
 

@@ -4,7 +4,10 @@ import { DataDirLockedError, MigrationError, openDatabase } from '@sa/db';
 import { createApp } from './app';
 import { EnvError, parseEnv } from './config/env';
 import { JsonLogger } from './common/logger';
+import { PeriodicTask } from './common/periodic';
 import { seedOnFirstStart } from './seed-on-start';
+
+const STATISTICS_INTERVAL_SECONDS = 300;
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -23,6 +26,20 @@ async function main(): Promise<void> {
   const db = await openDatabase(env.databaseUrl ? { url: env.databaseUrl, poolSize: env.databasePoolSize } : { dataDir });
   logger.write('info', 'database ready', { kind: db.kind, ms: Date.now() - started, ...(db.kind === 'pglite' ? { dataDir } : {}) });
   await seedOnFirstStart(db.prisma, { demo: env.demo, history: env.demoHistory, phoneKey: env.secrets.phoneKey, logger });
+  // The embedded database has no autovacuum: its statistics are refreshed here after the seed, then every few
+  // minutes where enough rows changed (PostgreSQL's own autovacuum does this for a server).
+  const statistics = new PeriodicTask(
+    'RefreshStatistics',
+    async () => {
+      const analysed = await db.refreshStatistics();
+      if (analysed.length > 0) logger.write('debug', 'statistics refreshed', { tables: analysed });
+    },
+    logger,
+  );
+  if (db.kind === 'pglite') {
+    await statistics.runNow();
+    statistics.start(STATISTICS_INTERVAL_SECONDS);
+  }
 
   const app = await createApp({ env, db, logger });
   app.enableShutdownHooks();
@@ -36,6 +53,7 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     logger.write('info', 'shutting down', { signal });
+    await statistics.stop();
     await app.close();
     await db.close();
     process.exit(0);
