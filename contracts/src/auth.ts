@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tokenText } from './common';
 
 export const ROLES = ['RESIDENT', 'VOLUNTEER', 'CADRE', 'OFFICE_STAFF', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,11 +22,11 @@ export const VOLUNTEER_CATEGORY_LABELS: Record<VolunteerCategory, string> = {
 };
 
 /** `code` from `Taro.login()`; in dev mode `dev:<username>` logs in a seeded demo user. */
-export const wechatLoginRequest = z.object({ code: z.string().trim().min(1, '缺少登录凭证').max(200) });
+export const wechatLoginRequest = z.object({ code: tokenText(1, 200, '缺少登录凭证') });
 export type WechatLoginRequest = z.infer<typeof wechatLoginRequest>;
 
 export const passwordLoginRequest = z.object({
-  username: z.string().trim().min(1, '请输入用户名').max(64),
+  username: tokenText(1, 64, '请输入用户名'),
   password: z.string().min(1, '请输入密码').max(200),
 });
 export type PasswordLoginRequest = z.infer<typeof passwordLoginRequest>;
@@ -44,7 +45,7 @@ export type Me = SessionUser & {
 };
 
 export const bindVolunteerRequest = z.object({
-  invitationCode: z.string().trim().toUpperCase().min(4, '请输入邀请码').max(32),
+  invitationCode: tokenText(4, 32, '请输入邀请码').transform((s) => s.toUpperCase()),
 });
 export type BindVolunteerRequest = z.infer<typeof bindVolunteerRequest>;
 

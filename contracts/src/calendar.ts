@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common';
+import { isoDate, wholeNumber } from './common';
 import { plainText } from './registry';
 
 export const CALENDAR_DAY_KINDS = ['HOLIDAY', 'MAKEUP_WORKDAY'] as const;
@@ -35,7 +35,7 @@ export const calendarDay = z.object({
 });
 export type CalendarDay = z.infer<typeof calendarDay>;
 
-export const calendarYearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const calendarYearQuery = z.object({ year: wholeNumber(2000, 2100, '年份应为 2000–2100 的整数') });
 export type CalendarYearQuery = z.infer<typeof calendarYearQuery>;
 export type CalendarDaysResponse = { year: number; items: CalendarDay[] };
 

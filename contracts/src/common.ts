@@ -9,15 +9,38 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, '日期无效');
 
-// Ids are PostgreSQL int4: a larger number is a user's mistake, not a database error.
-export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
+/**
+ * A whole number from a path, a query string or a JSON body: a JSON number, or a string of plain decimal digits.
+ * Stricter than z.coerce, which reads "" as 0 and accepts "0x10", "0o20", "1.6e1", "+16" and "16.0".
+ */
+export function wholeNumber(min: number, max: number, message = '须为十进制整数', maxMessage = '数值超出范围') {
+  return z
+    .union([z.number(), z.string().regex(/^\d{1,16}$/).transform(Number)], { error: message })
+    .pipe(z.number().int(message).min(min, message).max(max, maxMessage));
+}
 
-export const paging = {
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-};
+// Ids are PostgreSQL int4: a larger number is a user's mistake, not a database error.
+export const idParam = wholeNumber(1, 2_147_483_647, '编号应为正整数', '编号超出范围');
+
+/** limit and offset of a paged list. */
+export const pageParams = (maxLimit: number, maxOffset: number, defaultLimit: number) => ({
+  limit: wholeNumber(1, maxLimit, '每页条数应为正整数', `每页最多 ${maxLimit} 条`).default(defaultLimit),
+  offset: wholeNumber(0, maxOffset, '起始位置应为非负整数', '起始位置超出范围').default(0),
+});
+
+export const paging = pageParams(100, 1_000_000, 20);
 
 export type Page<T> = { items: T[]; total: number };
+
+/** A code or name typed or sent by a client (a login code, a username, an invitation code): no control characters. */
+export function tokenText(min: number, max: number, minMessage?: string) {
+  return z
+    .string()
+    .trim()
+    .min(min, minMessage)
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), '不能包含控制字符');
+}
 
 /**
  * Free text from a form: trimmed, bounded, no control characters (PostgreSQL refuses NUL in text).

@@ -1,6 +1,6 @@
 import type { ReporterRatingState } from './ratings';
 import { z } from 'zod';
-import { formText, isoDate } from './common';
+import { formText, isoDate, tokenText, wholeNumber } from './common';
 
 export const COMPLAINT_KINDS = ['COMPLAINT', 'REPORT'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
@@ -122,12 +122,12 @@ export type ComplaintReceipt = {
 
 export const trackComplaintQuery = z.object({
   trackingNo: z.string().trim().toUpperCase().regex(/^SA\d{8}-\d{6}$/, '受理编号格式应为 SA20261129-000123'),
-  queryCode: z.string().trim().toUpperCase().min(6).max(12),
+  queryCode: tokenText(6, 12, '请输入查询码').transform((s) => s.toUpperCase()),
 });
 
 export const similarComplaintsQuery = z
   .object({
-    entityId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    entityId: wholeNumber(1, 2_147_483_647, '编号应为正整数', '编号超出范围').optional(),
     lat: z.coerce.number().min(-90).max(90).optional(),
     lng: z.coerce.number().min(-180).max(180).optional(),
   })

@@ -44,7 +44,7 @@ export const articleInput = z.object({
   title: formText(2, 80, { minMessage: '请填写标题', maxMessage: '标题最多 80 字' }),
   category: z.enum(ARTICLE_CATEGORIES),
   summary: formText(0, 200, { maxMessage: '摘要最多 200 字' }).optional(),
-  bodyHtml: z.string().min(1, '请填写正文').max(ARTICLE_BODY_MAX, '正文过长'),
+  bodyHtml: z.string().min(1, '请填写正文').max(ARTICLE_BODY_MAX, '正文过长').refine((s) => !s.includes('\u0000'), '正文不能包含控制字符'),
   coverUploadId: z.string().uuid('封面图片编号格式不正确').nullable().optional(),
   status: z.enum(['DRAFT', 'PUBLISHED']),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common';
+import { isoDate, pageParams, tokenText } from './common';
 
 /** The indicator codes of DESIGN §4 (fixed: outside checks use them). */
 export const INDICATOR_CODES = [
@@ -82,11 +82,10 @@ export const indicatorRecordsQuery = z.object({
   from: isoDate,
   to: isoDate,
   groupBy: z.enum(INDICATOR_GROUPS).default('district'),
-  key: z.string().trim().max(40).default('all'),
+  key: tokenText(0, 40).default('all'),
   /** only the records that count against the figure (e.g. late ones) */
   failing: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  ...pageParams(100, 1_000_000, 20),
 });
 export type IndicatorRecordsQuery = z.infer<typeof indicatorRecordsQuery>;
 

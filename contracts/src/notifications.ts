@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageParams } from './common';
 import { SUBSCRIBE_RESULTS } from './portal-constants';
 import { dbIdParam } from './registry';
 
@@ -14,8 +15,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
 
 export const notificationsQuery = z.object({
   unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  ...pageParams(100, 100_000, 20),
 });
 export type NotificationsQuery = z.infer<typeof notificationsQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formText, isoDate, paging, type Page } from './common';
+import { formText, isoDate, paging, type Page, wholeNumber } from './common';
 import { trackComplaintQuery, type ComplaintKind, type ComplaintOutcome } from './complaints';
 import type { Ref } from './registry';
 import type { DeadlineView } from './workbench';
@@ -72,9 +72,9 @@ export const RECTIFICATION_STATE_LABELS: Record<RectificationState, string> = { 
 
 /** GET /api/v1/workbench/ratings: every rating in scope, newest first. */
 export const workbenchRatingsQuery = z.object({
-  level: z.coerce.number().int().min(1).max(5).optional(),
+  level: wholeNumber(1, 5, '评价等级应为 1–5 的整数').optional(),
   poorOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  round: z.coerce.number().int().min(1).max(2).optional(),
+  round: wholeNumber(1, 2, '评价轮次应为 1 或 2').optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   ...paging,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VOLUNTEER_CATEGORIES, type VolunteerCategory } from './auth';
-import { formText } from './common';
+import { formText, pageParams, wholeNumber } from './common';
 
 export const GRADES = ['A', 'B', 'C', 'D'] as const;
 export type Grade = (typeof GRADES)[number];
@@ -26,7 +26,7 @@ const MAX_ID = 2_147_483_647;
 /** An id in a JSON body. */
 export const dbId = z.number().int().positive().max(MAX_ID, '编号超出范围');
 /** An id in a query string or path. */
-export const dbIdParam = z.coerce.number().int().positive().max(MAX_ID, '编号超出范围');
+export const dbIdParam = wholeNumber(1, MAX_ID, '编号应为正整数', '编号超出范围');
 /** Free text from a form on one line (see formText). */
 export const plainText = (min: number, max: number, minMessage?: string) => formText(min, max, { minMessage });
 
@@ -46,8 +46,7 @@ export const businessSearchQuery = z.object({
   streetId: dbIdParam.optional(),
   communityId: dbIdParam.optional(),
   grade: z.enum(GRADES).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  ...pageParams(50, 100_000, 20),
 });
 export type BusinessSearchQuery = z.infer<typeof businessSearchQuery>;
 
@@ -130,8 +129,7 @@ export const cadreListQuery = z.object({
   q: plainText(0, 40).optional(),
   active: booleanQuery.optional(),
   streetId: dbIdParam.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  ...pageParams(200, 100_000, 50),
 });
 export type CadreListQuery = z.infer<typeof cadreListQuery>;
 
@@ -209,8 +207,7 @@ export const volunteerListQuery = z.object({
   category: z.enum(VOLUNTEER_CATEGORIES).optional(),
   streetId: dbIdParam.optional(),
   active: booleanQuery.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  ...pageParams(200, 100_000, 50),
 });
 export type VolunteerListQuery = z.infer<typeof volunteerListQuery>;
 
@@ -232,8 +229,7 @@ export const commitmentStatusQuery = z.object({
   status: z.enum(['signed', 'unsigned']).optional(),
   streetId: dbIdParam.optional(),
   q: plainText(0, 50).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  ...pageParams(100, 100_000, 20),
 });
 export type CommitmentStatusQuery = z.infer<typeof commitmentStatusQuery>;
 

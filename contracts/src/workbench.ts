@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from './auth';
-import { formText, isoDate } from './common';
+import { formText, isoDate, pageParams, tokenText } from './common';
 import type { ContentFlag } from './content-safety';
 import type { StaffRating } from './ratings';
 import {
@@ -41,8 +41,7 @@ export const workbenchQuery = z.object({
   overdue: booleanQuery.optional(),
   /** tracking number, whole or a part (e.g. the last digits) */
   trackingNo: z.string().trim().toUpperCase().max(20).regex(/^[A-Z0-9-]*$/, '受理编号只含字母、数字和连字符').optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  ...pageParams(100, 100_000, 20),
 });
 export type WorkbenchQuery = z.infer<typeof workbenchQuery>;
 
@@ -229,8 +228,8 @@ export type CommitmentRecordInput = z.infer<typeof commitmentRecordInput>;
 
 /** POST /api/v1/auth/wechat/bind: a staff member binds their WeChat once with username and password (账号绑定). */
 export const bindWechatRequest = z.object({
-  code: z.string().trim().min(1, '缺少登录凭证').max(200),
-  username: z.string().trim().min(1, '请输入用户名').max(64),
+  code: tokenText(1, 200, '缺少登录凭证'),
+  username: tokenText(1, 64, '请输入用户名'),
   password: z.string().min(1, '请输入密码').max(200),
 });
 export type BindWechatRequest = z.infer<typeof bindWechatRequest>;
@@ -243,8 +242,7 @@ export const userListQuery = z.object({
   q: formText(0, 40).optional(),
   role: z.enum(ROLES).optional(),
   disabled: booleanQuery.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  ...pageParams(200, 100_000, 50),
 });
 export type UserListQuery = z.infer<typeof userListQuery>;
 
