@@ -374,5 +374,41 @@ describe('complaints through the HTTP API', () => {
     expect((await app.get(path, await app.login('resident2'))).status).toBe(404);
     for (const token of [tokens.resident, tokens.staff, tokens.cadre, tokens.admin]) expect((await app.get(path, token)).status).toBe(200);
   });
-});
 
+  it('attaches a photo only for the one who uploaded it, and only once', async () => {
+    const upload = async (token?: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([await aPhoto().jpeg().build()], { type: 'image/jpeg' }), 'photo.jpg');
+      const res = await fetch(`${app.baseUrl}/api/v1/uploads`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const mine = await upload(tokens.resident);
+    const resident2 = await app.login('resident2');
+    const path = `/api/v1/uploads/${mine}`;
+
+    // Another resident who learnt the id cannot make it theirs by attaching it to a report of their own.
+    const stolen = await app.post('/api/v1/complaints', report({ photoIds: [mine], idempotencyKey: randomUUID() }), resident2);
+    expect(stolen.status).toBe(400);
+    expect(stolen.body.code).toBe('PHOTO_NOT_FOUND');
+    // Nor can a guest.
+    const guest = await app.post('/api/v1/complaints', report({ photoIds: [mine], anonymous: true, reporterName: undefined, contactPhone: undefined, idempotencyKey: randomUUID() }));
+    expect(guest.status).toBe(400);
+
+    const filed = await app.post('/api/v1/complaints', report({ photoIds: [mine], idempotencyKey: randomUUID() }), tokens.resident);
+    expect(filed.status).toBe(201);
+    expect((await app.get(path, resident2)).status).toBe(404);
+    // The cadre sees it on the case, and still cannot re-attach it to a follow-up (it would outlive the case's rules).
+    expect((await app.get(path, tokens.cadre)).status).toBe(200);
+    const followUp = await app.post(`/api/v1/workbench/complaints/${filed.body.id}/follow-ups`, { kind: 'VISITED', note: '已到店查看', photoIds: [mine] }, tokens.cadre);
+    expect(followUp.status).toBe(400);
+    expect(followUp.body.code).toBe('PHOTO_NOT_FOUND');
+    // Once attached it is spent, for its uploader too; a fresh one of their own attaches.
+    const again = await app.post('/api/v1/complaints', report({ photoIds: [mine], idempotencyKey: randomUUID() }), tokens.resident);
+    expect(again.status).toBe(400);
+    const fresh = await upload(tokens.cadre);
+    const ok = await app.post(`/api/v1/workbench/complaints/${filed.body.id}/follow-ups`, { kind: 'VISITED', note: '已到店查看', photoIds: [fresh] }, tokens.cadre);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(await app.prisma.complaintPhoto.count({ where: { uploadId: mine } })).toBe(1);
+  });
+});

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ComplaintKind, ComplaintStatus, ContentFlag, DeadlineKind, Role } from '@sa/contracts';
 import type { Prisma as P } from '@sa/db';
 import { PRISMA, type Prisma } from '../database/database';
+import { attachableUploads } from '../uploads/attachable';
 import type { RoutingDecision } from '../routing/routing';
 import { toDbDate, type PlannedDeadline } from './deadlines';
 import { formatTrackingNo } from './tracking';
@@ -121,8 +122,9 @@ export class ComplaintsRepository {
     });
   }
 
-  countUploads(ids: string[]) {
-    return this.prisma.upload.count({ where: { id: { in: ids } } });
+  /** How many of these uploads the person may attach (see attachableUploads). */
+  countAttachableUploads(ids: readonly string[], uploaderUserId: number | null | undefined) {
+    return this.prisma.upload.count({ where: attachableUploads(ids, uploaderUserId) });
   }
 
   /**

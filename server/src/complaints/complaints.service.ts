@@ -67,7 +67,7 @@ export class ComplaintsService {
       if (input.businessId === undefined && !(input.businessName && input.businessAddress)) throw new DomainException('RESPONDENT_REQUIRED');
     }
     if (!input.anonymous && !reporterName) throw new DomainException('REPORTER_NAME_REQUIRED');
-    if (input.photoIds.length > 0 && (await this.repo.countUploads(input.photoIds)) !== new Set(input.photoIds).size) {
+    if (input.photoIds.length > 0 && (await this.repo.countAttachableUploads(input.photoIds, user?.id)) !== new Set(input.photoIds).size) {
       throw new DomainException('PHOTO_NOT_FOUND');
     }
 

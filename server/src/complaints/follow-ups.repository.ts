@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ComplaintStatus, ContentFlag, FollowUpKind } from '@sa/contracts';
 import { PRISMA, type Prisma } from '../database/database';
+import { attachableUploads } from '../uploads/attachable';
 
 /** The only place that writes 跟进记录. */
 @Injectable()
 export class FollowUpsRepository {
   constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
 
-  countUploads(ids: string[]) {
-    return this.prisma.upload.count({ where: { id: { in: ids } } });
+  /** How many of these uploads the cadre may attach (see attachableUploads). */
+  countAttachableUploads(ids: readonly string[], uploaderUserId: number) {
+    return this.prisma.upload.count({ where: attachableUploads(ids, uploaderUserId) });
   }
 
   findCadre(id: number) {

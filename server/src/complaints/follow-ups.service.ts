@@ -26,7 +26,7 @@ export class FollowUpsService {
     if (user.cadreId === null || c.cadreId !== user.cadreId) throw new DomainException('NOT_RESPONSIBLE_CADRE', '只有该事项的包保干部可以添加跟进记录');
     if (c.status === 'CLOSED') throw new DomainException('INVALID_TRANSITION', '该事项已归档，不能再添加跟进记录');
     const photoIds = [...new Set(input.photoIds)];
-    if (photoIds.length > 0 && (await this.repo.countUploads(photoIds)) !== photoIds.length) throw new DomainException('PHOTO_NOT_FOUND');
+    if (photoIds.length > 0 && (await this.repo.countAttachableUploads(photoIds, user.id)) !== photoIds.length) throw new DomainException('PHOTO_NOT_FOUND');
     const cadre = await this.repo.findCadre(user.cadreId);
     if (!cadre) throw new DomainException('NOT_RESPONSIBLE_CADRE');
     const contentFlag = await this.safety.screen({ userId: user.id, texts: [{ text: input.note, scene: TEXT_SCENES.comment }], photoIds });

@@ -98,7 +98,7 @@ export class WorkflowService {
         throw new DomainException('REOPEN_WINDOW_CLOSED');
       }
       if (photoIds.length > REOPEN_MAX_PHOTOS) throw new DomainException('TOO_MANY_PHOTOS');
-      if (photoIds.length > 0 && (await this.repo.countUploads([...photoIds])) !== new Set(photoIds).size) throw new DomainException('PHOTO_NOT_FOUND');
+      if (photoIds.length > 0 && (await this.repo.countAttachableUploads(photoIds, by.userId)) !== new Set(photoIds).size) throw new DomainException('PHOTO_NOT_FOUND');
     }
     // 内容安全: the reopen reason and photos of a mini-program user; a new flag never weakens the record's.
     const reopenFlag =

@@ -161,10 +161,15 @@ describe('content safety (内容安全) against the fake WeChat server', () => {
       for (const token of [t.staff, t.admin]) expect((await app.get(path, token)).status).toBe(200);
       for (const token of [t.weapp, t.cadre, undefined]) expect((await app.get(path, token)).status).toBe(404);
 
+      // Attached once, a photo is spent; one still unattached that WeChat found risky is refused as risky.
       const again = await submit({ photoIds: [photo], description: '另一家店也用了这张照片里的过期酸奶' });
-      expect(again.status).toBe(422);
-      expect(again.body).toEqual({ code: 'IMAGE_RISKY', message: '图片含有违法违规内容，请更换后再提交' });
-      expect((await submit({ photoIds: [photo] }, t.web)).body.code).toBe('IMAGE_RISKY');
+      expect(again.status).toBe(400);
+      expect(again.body.code).toBe('PHOTO_NOT_FOUND');
+      const second = await upload();
+      await app.prisma.upload.update({ where: { id: second }, data: { checkState: 'RISKY' } });
+      const risky = await submit({ photoIds: [second], description: '另一家店也用了这张照片里的过期酸奶' });
+      expect(risky.status).toBe(422);
+      expect(risky.body).toEqual({ code: 'IMAGE_RISKY', message: '图片含有违法违规内容，请更换后再提交' });
     });
 
     it('records a verdict once: a repeated or late push and an unknown trace id change nothing', async () => {
