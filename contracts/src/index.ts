@@ -1,3 +1,9 @@
+import { z } from 'zod';
+
+// No code generated at run time: the portal's Content-Security-Policy has no 'unsafe-eval' and the WeChat
+// mini-program forbids eval, so zod must not even probe with new Function (a CSP violation in the browser).
+z.config({ jitless: true });
+
 export * from './errors';
 export * from './common';
 export * from './auth';

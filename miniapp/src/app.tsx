@@ -15,6 +15,20 @@ function launchPath(options: { path?: string } | undefined): string {
   return '';
 }
 
+// Taro's h5 tab bar items are <a href="javascript:;"> with a click handler: the browser would then also try to
+// navigate to that javascript: URL, which the portal's Content-Security-Policy refuses (an error on every tab
+// tap). The handler still runs; only that empty navigation is cancelled.
+if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
+  document.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target as Element | null;
+      if (target?.closest?.('a[href^="javascript:"]')) event.preventDefault();
+    },
+    true,
+  );
+}
+
 /** Opened at the default entry (首页), a staff session (restored, or a bound WeChat) starts on the workbench. */
 const opensAtEntry = (path: string) => path === '' || path === 'pages/home/index';
 

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { Env } from './config/env';
 import type { Database } from './database/database';
@@ -24,6 +26,9 @@ export async function createApp({ env, db, logger = new JsonLogger(env.logLevel)
   // gzip (or brotli, when the browser offers it) for the portal's scripts and the API's JSON alike: expressjs's own
   // middleware, negotiated by Accept-Encoding, skipping bodies under 1 KB where it would not pay.
   app.use(compression());
+  const portalDir = env.portalDir ?? defaultPortalDir();
+  const portalIndex = portalDir ? resolve(portalDir, 'index.html') : undefined;
+  app.use(securityHeaders(portalIndex && existsSync(portalIndex) ? readFileSync(portalIndex, 'utf8') : ''));
   // API answers carry personal data: no cache keeps them unless a handler says otherwise.
   app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -60,11 +65,47 @@ export async function createApp({ env, db, logger = new JsonLogger(env.logLevel)
   // The privacy notice has a plain address for links and the WeChat console; the portal shows it at its hash route.
   app.getHttpAdapter().getInstance().get('/privacy', (_req: Request, res: Response) => res.redirect(302, '/#/pages/privacy/index'));
 
-  const portalDir = env.portalDir ?? defaultPortalDir();
-  if (portalDir && existsSync(resolve(portalDir, 'index.html'))) {
+  if (portalDir && portalIndex && existsSync(portalIndex)) {
     app.useStaticAssets(resolve(portalDir), { index: 'index.html', setHeaders: setPortalCacheHeaders });
   }
   return app;
+}
+
+/**
+ * helmet's headers for the portal and the API alike. The Content-Security-Policy allows this origin only: scripts
+ * from it plus the portal's own inline scripts by their hashes (Taro's root font-size script in index.html), styles
+ * inline too (Taro and its web components set style attributes), images also as data: and blob: (photo previews);
+ * no framing (frame-ancestors 'none' and X-Frame-Options), no plugins. HSTS only on a request that came over TLS
+ * (behind a proxy that says so): over plain http it means nothing, and a LAN demo must stay reachable.
+ */
+function securityHeaders(indexHtml: string) {
+  const inlineScripts = [...indexHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+  const headers = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScripts],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // The portal's photos are fetched by the mini-program's own pages too; nothing here embeds other origins.
+    crossOriginEmbedderPolicy: false,
+  });
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
+    headers(req, res, next);
+  };
 }
 
 /** A file whose name carries its content hash (js/app.1a2b3c4d.js) never changes at that name. */

@@ -35,6 +35,10 @@ export async function openPage(browser: Browser, options: BrowserContextOptions)
   const page = await browser.newPage(options);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // Anything the portal's Content-Security-Policy refused (a script, a style, an eval) counts as an error too.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
   return { page, errors };
 }
 
