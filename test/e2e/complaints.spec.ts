@@ -411,4 +411,24 @@ describe('complaints through the HTTP API', () => {
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(await app.prisma.complaintPhoto.count({ where: { uploadId: mine } })).toBe(1);
   });
+
+  it('replays a retried submission under its key, and refuses the key for a request that differs in any field', async () => {
+    const key = randomUUID();
+    const first = await app.post('/api/v1/complaints', report({ idempotencyKey: key }), tokens.resident);
+    expect(first.status).toBe(201);
+    // The same request again (a retry after a lost answer): the same receipt, nothing new stored.
+    const retry = await app.post('/api/v1/complaints', report({ idempotencyKey: key }), tokens.resident);
+    expect(retry.status).toBe(201);
+    expect(retry.body.trackingNo).toBe(first.body.trackingNo);
+    // The same description under the key, but another category or place or name: a different submission.
+    for (const other of [{ category: 'POOR_HYGIENE' }, { kind: 'COMPLAINT', category: 'POOR_HYGIENE', reporterAddress: '东湖街道幸福里 3 号' }, { reporterName: '张大梅' }, { anonymous: true, reporterName: undefined }]) {
+      const res = await app.post('/api/v1/complaints', report({ idempotencyKey: key, ...other }), tokens.resident);
+      expect(res.status, JSON.stringify(other)).toBe(409);
+      expect(res.body.code).toBe('IDEMPOTENCY_CONFLICT');
+    }
+    // Someone else cannot collect the receipt with the key.
+    expect((await app.post('/api/v1/complaints', report({ idempotencyKey: key }), await app.login('resident2'))).status).toBe(409);
+    expect(await app.prisma.complaint.count({ where: { idempotencyKey: key } })).toBe(1);
+  });
 });
+

@@ -47,6 +47,8 @@ export type NewComplaint = {
   reporterAddressEnc: string | null;
   byVolunteer: boolean;
   idempotencyKey: string;
+  /** keyed hash of the whole submission, which a replay under the same key must match */
+  requestHash?: string | null;
   photoIds: string[];
   /** content-safety flag from the checks before saving */
   contentFlag: ContentFlag | null;
@@ -170,6 +172,7 @@ export class ComplaintsRepository {
             reporterAddressEnc: r.reporterAddressEnc,
             byVolunteer: r.byVolunteer,
             idempotencyKey: index === 0 ? r.idempotencyKey : `${r.idempotencyKey}#${index + 1}`,
+            requestHash: r.requestHash ?? null,
             officeId: r.routing.officeId,
             cadreId: r.routing.cadreId,
             transferTo: r.routing.transferTo,

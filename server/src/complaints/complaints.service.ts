@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import {
@@ -101,6 +102,7 @@ export class ComplaintsService {
         reporterAddressEnc: address ? this.phones.encrypt(address) : null,
         byVolunteer: user?.role === 'VOLUNTEER',
         idempotencyKey: input.idempotencyKey,
+        requestHash: this.requestHash(input, user),
         photoIds: input.photoIds,
         contentFlag,
         routing,
@@ -116,9 +118,21 @@ export class ComplaintsService {
 
   private async replay(existing: ComplaintReceiptRecord, input: CreateComplaintRequest, user: AuthUser | undefined): Promise<ComplaintReceipt> {
     const sameReporter = (existing.reporterUserId ?? null) === (user?.id ?? null);
-    if (!sameReporter || existing.description !== input.description) throw new DomainException('IDEMPOTENCY_CONFLICT');
+    // The whole request must be the one first sent (a changed category, place or photo under a used key is another
+    // submission, not a retry); a complaint filed before the hash was kept is compared by its description.
+    const sameRequest = existing.requestHash ? existing.requestHash === this.requestHash(input, user) : existing.description === input.description;
+    if (!sameReporter || !sameRequest) throw new DomainException('IDEMPOTENCY_CONFLICT');
     const linked = existing.linkedComplaintId ? await this.repo.findForReceipt(existing.linkedComplaintId) : null;
     return this.receipt(existing, linked, user);
+  }
+
+  /**
+   * The submission as validated (every field but the key, in the schema's order, and who sent it), keyed with the
+   * server's secret: what is stored reveals nothing of the reporter's name or phone.
+   */
+  private requestHash(input: CreateComplaintRequest, user: AuthUser | undefined): string {
+    const { idempotencyKey: _key, ...request } = input;
+    return createHmac('sha256', this.env.secrets.queryCodeSecret).update(JSON.stringify({ by: user?.id ?? null, request })).digest('base64url');
   }
 
   private receipt(c: ComplaintReceiptRecord, linked: ComplaintReceiptRecord | null, user: AuthUser | undefined): ComplaintReceipt {
