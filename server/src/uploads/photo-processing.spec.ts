@@ -147,4 +147,12 @@ describe('re-encoding a photo', () => {
     expect(err.code).toBe('PAYLOAD_TOO_LARGE');
     expect(err.message).toContain('分辨率');
   });
+
+  it('takes a 12-megapixel phone photo and refuses one of more than 16 megapixels (four of those decoded at once passed 250 MB)', async () => {
+    const phone = await reencodePhoto(await aPhoto().size(4000, 3000).jpeg().build());
+    expect([phone.width, phone.height]).toEqual([MAX_SIDE, 1920]);
+    const err = await refusal(reencodePhoto(pngClaiming(5000, 4000)));
+    expect(err.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(err.message).toBe('照片分辨率过高（超过 1600 万像素），请缩小后再上传');
+  });
 });
