@@ -48,7 +48,9 @@ export async function createApp({ env, db, logger = new JsonLogger(env.logLevel)
     });
     next();
   });
-  app.set('trust proxy', 'loopback');
+  // None by default: otherwise any client on the same host picks its own address with X-Forwarded-For and escapes
+  // every per-address limit. Behind a proxy, TRUST_PROXY names it.
+  app.set('trust proxy', env.trustProxy);
   app.disable('x-powered-by');
 
   const document = SwaggerModule.createDocument(

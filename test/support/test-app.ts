@@ -17,13 +17,13 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
  */
 export async function startTestApp(env: Record<string, string> = {}) {
   const testDb = await createTestDatabase();
-  const config = parseEnv({ DEV_LOGIN: '1', LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '0', OUTBOX_INTERVAL_SECONDS: '0', RATE_LIMITS: 'off', PHONE_ENCRYPTION_KEY: 'test-phone-key-0123456789', QUERY_CODE_SECRET: 'test-query-code-secret-0123', WECHAT_APPID: 'wx-test-appid', WECHAT_SECRET: 'test-secret', STAFF_SESSION_IDLE_HOURS: String(24 * 90), ...env });
+  const config = parseEnv({ DEV_LOGIN: '1', LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '0', OUTBOX_INTERVAL_SECONDS: '0', RATE_LIMITS: 'off', PHONE_ENCRYPTION_KEY: 'test-phone-key-0123456789', QUERY_CODE_SECRET: 'test-query-code-secret-0123', WECHAT_APPID: 'wx-test-appid', WECHAT_SECRET: 'test-secret', STAFF_SESSION_IDLE_HOURS: String(24 * 90), TRUST_PROXY: 'loopback', ...env });
   const app = await createApp({ env: config, db: testDb.db, logger: new JsonLogger('silent') });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  /** `headers` e.g. `{ 'x-forwarded-for': '203.0.113.7' }`: the server trusts a proxy on loopback, so a test can act from another address. */
+  /** `headers` e.g. `{ 'x-forwarded-for': '203.0.113.7' }`: here the server trusts a proxy on loopback (TRUST_PROXY), so a test can act from another address. */
   async function request<T = any>(method: string, path: string, opts: { body?: unknown; token?: string; raw?: string; headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';

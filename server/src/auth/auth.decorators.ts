@@ -28,8 +28,8 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
 });
 
 /**
- * The client address, the same `req.ip` the rate limiter counts by (with `trust proxy` set to loopback, a
- * reverse proxy on the same host passes the real client in X-Forwarded-For).
+ * The client address, the same `req.ip` the rate limiter counts by (the connection's, unless TRUST_PROXY names a
+ * proxy in front, which then passes the real client in X-Forwarded-For).
  */
 export const ClientAddress = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   return ctx.switchToHttp().getRequest<Request>().ip ?? 'unknown';

@@ -168,6 +168,20 @@ describe('SMS sign-in and phone linking through the HTTP API', () => {
         await strict.close();
       }
     });
+
+    it('trusts no proxy unless told: a client cannot pick its own address with X-Forwarded-For and escape the limit', async () => {
+      // The server's default (TRUST_PROXY unset), not the tests' loopback proxy.
+      const direct = await startTestApp({ ...fakeSmsEnv(sms.url), SMS_CODES_PER_SOURCE_HOUR: '3', TRUST_PROXY: '' });
+      try {
+        const answers = [];
+        for (let i = 1; i <= 5; i++) {
+          answers.push((await direct.request('POST', '/api/v1/auth/sms/code', { body: { phone: `1390000000${i}` }, headers: from(`198.51.100.${i}`) })).status);
+        }
+        expect(answers).toEqual([200, 200, 200, 429, 429]);
+      } finally {
+        await direct.close();
+      }
+    });
   });
 
   describe('what sending reveals', () => {

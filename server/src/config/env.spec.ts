@@ -20,6 +20,16 @@ describe('environment', () => {
     expect(parseEnv({ ...secrets, DATABASE_URL: 'postgres://db/x' }).secrets.phoneKey).toBe('a'.repeat(32));
   });
 
+  it('trusts no proxy unless TRUST_PROXY names one: hops, addresses, ranges or loopback', () => {
+    expect(parseEnv(secrets).trustProxy).toBe(false);
+    expect(parseEnv({ ...secrets, TRUST_PROXY: '' }).trustProxy).toBe(false);
+    expect(parseEnv({ ...secrets, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(parseEnv({ ...secrets, TRUST_PROXY: 'loopback, 10.0.0.0/8,192.168.1.7' }).trustProxy).toBe('loopback, 10.0.0.0/8, 192.168.1.7');
+    expect(parseEnv({ ...secrets, TRUST_PROXY: 'fd00::/8' }).trustProxy).toBe('fd00::/8');
+    expect(() => parseEnv({ ...secrets, TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY.*everyone/);
+    expect(() => parseEnv({ ...secrets, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('sweeps every 60 s and sends the WeChat outbox every 10 s unless set, 0 turning either off', () => {
     expect(parseEnv(secrets).schedule).toEqual({ sweepIntervalSeconds: 60, outboxIntervalSeconds: 10 });
     expect(parseEnv({ ...secrets, SWEEP_INTERVAL_SECONDS: '0', OUTBOX_INTERVAL_SECONDS: '0' }).schedule).toEqual({ sweepIntervalSeconds: 0, outboxIntervalSeconds: 0 });

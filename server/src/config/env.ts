@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const flag = z
@@ -84,7 +85,31 @@ const envSchema = z.object({
   SMS_CODES_PER_SOURCE_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
   /** 差评整改: working days the handling office has to call the reporter back and record the rectification. */
   RECTIFY_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /**
+   * Which proxies in front may say who the client is (X-Forwarded-For, X-Forwarded-Proto): unset, none (a client's
+   * own headers are ignored); a number of hops; or addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`,
+   * comma-separated (Express's trust proxy).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return false as const;
+      if (/^\d{1,2}$/.test(v)) return Number(v);
+      const entries = v.split(',').map((x) => x.trim());
+      const bad = entries.filter((x) => !['loopback', 'linklocal', 'uniquelocal'].includes(x) && !isIpOrRange(x));
+      if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `not a hop count, address, CIDR range or loopback/linklocal/uniquelocal: ${bad.join(', ')}` });
+      return entries.join(', ');
+    }),
 });
+
+function isIpOrRange(text: string): boolean {
+  const [address, bits, ...rest] = text.split('/');
+  if (rest.length > 0 || !address || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128);
+}
 
 export type Env = {
   port: number;
@@ -126,6 +151,8 @@ export type Env = {
   };
   /** 好差评: the RECTIFY limit in working days after a poor rating */
   ratings: { rectifyWorkingDays: number };
+  /** Express's trust proxy: false (none), a hop count, or addresses and ranges */
+  trustProxy: false | number | string;
 };
 
 export type TencentSmsConfig = {
@@ -236,6 +263,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     // Printed codes only where nothing real is at stake: the embedded demo, never against a PostgreSQL server.
     sms: { tencent: tencentSms, demoLog: !tencentSms && demo && !e.DATABASE_URL, codesPerSourceHour: e.SMS_CODES_PER_SOURCE_HOUR },
     ratings: { rectifyWorkingDays: e.RECTIFY_WORKING_DAYS },
+    trustProxy: e.TRUST_PROXY,
   };
 }
 
