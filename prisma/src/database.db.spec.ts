@@ -74,3 +74,28 @@ describe(`planner statistics (${process.env.TEST_DB})`, () => {
     }
   });
 });
+
+describe(`the audit trail (${process.env.TEST_DB})`, () => {
+  it('is append-only in the database: an UPDATE or DELETE of a ComplaintEvent is refused, an INSERT is not', async () => {
+    const { createTestDatabase } = await import('./testing');
+    const t = await createTestDatabase();
+    try {
+      const { db } = t;
+      const [district] = await db.sql.query<{ id: number }>(`INSERT INTO "District" (code, name) VALUES ('AU1', '审计区') RETURNING id`);
+      const [office] = await db.sql.query<{ id: number }>(`INSERT INTO "Office" ("districtId", code, name, address, phone) VALUES ($1, 'AUO1', '审计所', '审计路 1 号', '0510-1234567') RETURNING id`, [district!.id]);
+      const complaint = await db.prisma.complaint.create({
+        data: { trackingNo: 'SA20261203-999001', kind: 'REPORT', category: 'OTHER', description: '审计测试用的举报内容', anonymous: true, officeId: office!.id, receivedAt: new Date() },
+      });
+      const event = await db.prisma.complaintEvent.create({ data: { complaintId: complaint.id, actorRole: 'SYSTEM', action: 'submit', toStatus: 'SUBMITTED' } });
+      await expect(db.prisma.complaintEvent.update({ where: { id: event.id }, data: { reason: '改写历史' } })).rejects.toThrow(/append-only/);
+      await expect(db.prisma.complaintEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+      await expect(db.sql.exec(`UPDATE "ComplaintEvent" SET action = 'x'`)).rejects.toThrow(/append-only/);
+      await expect(db.sql.exec(`DELETE FROM "ComplaintEvent"`)).rejects.toThrow(/append-only/);
+      expect(await db.prisma.complaintEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ action: 'submit', reason: null });
+      await db.prisma.complaintEvent.create({ data: { complaintId: complaint.id, actorRole: 'SYSTEM', action: 'accept', fromStatus: 'SUBMITTED', toStatus: 'ACCEPTED' } });
+      expect(await db.prisma.complaintEvent.count({ where: { complaintId: complaint.id } })).toBe(2);
+    } finally {
+      await t.close();
+    }
+  });
+});
