@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tokenText } from './common';
+import { formText } from './common';
 
 export const ROLES = ['RESIDENT', 'VOLUNTEER', 'CADRE', 'OFFICE_STAFF', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
@@ -22,11 +22,11 @@ export const VOLUNTEER_CATEGORY_LABELS: Record<VolunteerCategory, string> = {
 };
 
 /** `code` from `Taro.login()`; in dev mode `dev:<username>` logs in a seeded demo user. */
-export const wechatLoginRequest = z.object({ code: tokenText(1, 200, '缺少登录凭证') });
+export const wechatLoginRequest = z.object({ code: formText(1, 200, { minMessage: '缺少登录凭证' }) });
 export type WechatLoginRequest = z.infer<typeof wechatLoginRequest>;
 
 export const passwordLoginRequest = z.object({
-  username: tokenText(1, 64, '请输入用户名'),
+  username: formText(1, 64, { minMessage: '请输入用户名' }),
   password: z.string().min(1, '请输入密码').max(200),
 });
 export type PasswordLoginRequest = z.infer<typeof passwordLoginRequest>;
@@ -45,7 +45,7 @@ export type Me = SessionUser & {
 };
 
 export const bindVolunteerRequest = z.object({
-  invitationCode: tokenText(4, 32, '请输入邀请码').transform((s) => s.toUpperCase()),
+  invitationCode: formText(4, 32, { minMessage: '请输入邀请码' }).transform((s) => s.toUpperCase()),
 });
 export type BindVolunteerRequest = z.infer<typeof bindVolunteerRequest>;
 

@@ -12,13 +12,8 @@ export const calendarDate = isoDate.refine((s) => {
   return year >= 2000 && year <= 2100;
 }, '日期须在 2000 年至 2100 年之间');
 
-/**
- * Whole working days from a query string or a number. Stricter than z.coerce, which reads "" as 0 and
- * accepts "1e2" and "0x10".
- */
-const workingDayCount = z
-  .union([z.number(), z.string().regex(/^\d{1,6}$/, '须为整数').transform(Number)])
-  .pipe(z.number().int('须为整数').min(0).max(365));
+/** Whole working days, from a query string or a number. */
+const workingDayCount = wholeNumber(0, 365, '须为整数');
 
 export const workingDaysQuery = z.object({
   from: calendarDate,

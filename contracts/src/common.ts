@@ -32,16 +32,6 @@ export const paging = pageParams(100, 1_000_000, 20);
 
 export type Page<T> = { items: T[]; total: number };
 
-/** A code or name typed or sent by a client (a login code, a username, an invitation code): no control characters. */
-export function tokenText(min: number, max: number, minMessage?: string) {
-  return z
-    .string()
-    .trim()
-    .min(min, minMessage)
-    .max(max)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), '不能包含控制字符');
-}
-
 /**
  * Free text from a form: trimmed, bounded, no control characters (PostgreSQL refuses NUL in text).
  * Multi-line text (descriptions, replies) keeps its line breaks and tabs.

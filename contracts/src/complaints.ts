@@ -1,6 +1,6 @@
 import type { ReporterRatingState } from './ratings';
 import { z } from 'zod';
-import { formText, isoDate, tokenText, wholeNumber } from './common';
+import { formText, isoDate, wholeNumber } from './common';
 
 export const COMPLAINT_KINDS = ['COMPLAINT', 'REPORT'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
@@ -122,7 +122,7 @@ export type ComplaintReceipt = {
 
 export const trackComplaintQuery = z.object({
   trackingNo: z.string().trim().toUpperCase().regex(/^SA\d{8}-\d{6}$/, '受理编号格式应为 SA20261129-000123'),
-  queryCode: tokenText(6, 12, '请输入查询码').transform((s) => s.toUpperCase()),
+  queryCode: formText(6, 12, { minMessage: '请输入查询码' }).transform((s) => s.toUpperCase()),
 });
 
 export const similarComplaintsQuery = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageParams, tokenText } from './common';
+import { formText, isoDate, pageParams } from './common';
 
 /** The indicator codes of DESIGN §4 (fixed: outside checks use them). */
 export const INDICATOR_CODES = [
@@ -82,7 +82,7 @@ export const indicatorRecordsQuery = z.object({
   from: isoDate,
   to: isoDate,
   groupBy: z.enum(INDICATOR_GROUPS).default('district'),
-  key: tokenText(0, 40).default('all'),
+  key: formText(0, 40).default('all'),
   /** only the records that count against the figure (e.g. late ones) */
   failing: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   ...pageParams(100, 1_000_000, 20),

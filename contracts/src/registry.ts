@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VOLUNTEER_CATEGORIES, type VolunteerCategory } from './auth';
-import { formText, pageParams, wholeNumber } from './common';
+import { formText, idParam, pageParams } from './common';
 
 export const GRADES = ['A', 'B', 'C', 'D'] as const;
 export type Grade = (typeof GRADES)[number];
@@ -26,7 +26,7 @@ const MAX_ID = 2_147_483_647;
 /** An id in a JSON body. */
 export const dbId = z.number().int().positive().max(MAX_ID, '编号超出范围');
 /** An id in a query string or path. */
-export const dbIdParam = wholeNumber(1, MAX_ID, '编号应为正整数', '编号超出范围');
+export const dbIdParam = idParam;
 /** Free text from a form on one line (see formText). */
 export const plainText = (min: number, max: number, minMessage?: string) => formText(min, max, { minMessage });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from './auth';
-import { formText, isoDate, pageParams, tokenText } from './common';
+import { formText, isoDate, pageParams } from './common';
 import type { ContentFlag } from './content-safety';
 import type { StaffRating } from './ratings';
 import {
@@ -228,8 +228,8 @@ export type CommitmentRecordInput = z.infer<typeof commitmentRecordInput>;
 
 /** POST /api/v1/auth/wechat/bind: a staff member binds their WeChat once with username and password (账号绑定). */
 export const bindWechatRequest = z.object({
-  code: tokenText(1, 200, '缺少登录凭证'),
-  username: tokenText(1, 64, '请输入用户名'),
+  code: formText(1, 200, { minMessage: '缺少登录凭证' }),
+  username: formText(1, 64, { minMessage: '请输入用户名' }),
   password: z.string().min(1, '请输入密码').max(200),
 });
 export type BindWechatRequest = z.infer<typeof bindWechatRequest>;
