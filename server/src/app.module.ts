@@ -24,7 +24,7 @@ import { SurveysModule } from './surveys/surveys.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { JsonLogger } from './common/logger';
-import { RateLimitGuard } from './common/rate-limit';
+import { RateLimitGuard, RateLimitStore } from './common/rate-limit';
 import { Clock } from './common/clock';
 
 @Global()
@@ -58,6 +58,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         // After authentication, so logged-in callers are limited per user rather than per shared IP.
+        RateLimitStore,
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
       ],

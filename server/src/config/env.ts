@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { S3Config } from '../uploads/storage/s3-photo-storage';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -60,16 +61,27 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** `off` only for load benchmarks from one address. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,40}$/, 'letters, digits and : . - _ only').default('sa:'),
   /** Encrypts reporters' phone numbers at rest; at least 16 characters. Demo default only in the demo. */
   PHONE_ENCRYPTION_KEY: z.string().min(16, 'PHONE_ENCRYPTION_KEY must be at least 16 characters').optional(),
   /** Derives the query codes anonymous reporters use to track a complaint. */
   QUERY_CODE_SECRET: z.string().min(16, 'QUERY_CODE_SECRET must be at least 16 characters').optional(),
-  /** S3-compatible object storage for photos (path-style); all four set, or none for <DATA_DIR>/uploads. */
+  /** S3-compatible object storage for photos; endpoint, bucket and both keys set, or none for <DATA_DIR>/uploads. */
   S3_ENDPOINT: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   S3_BUCKET: optionalText,
   S3_ACCESS_KEY_ID: optionalText,
   S3_SECRET_ACCESS_KEY: optionalText,
+  /** Temporary (STS) credentials only. */
+  S3_SESSION_TOKEN: optionalText,
   S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  /** Unset: virtual-hosted on AWS, Aliyun OSS and Tencent COS endpoints, path style elsewhere (see s3ForcePathStyle). */
+  S3_FORCE_PATH_STYLE: flag,
+  S3_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
   /** Tencent Cloud SMS (SendSms, API 3.0) for sign-in codes; the five credentials all set, or none (demo: codes in the log). */
   TENCENT_SMS_API_BASE: z.string().url().default('https://sms.tencentcloudapi.com'),
   TENCENT_SMS_SECRET_ID: optionalText,
@@ -103,6 +115,16 @@ const envSchema = z.object({
       return entries.join(', ');
     }),
 });
+
+/**
+ * Path style (`<endpoint>/<bucket>/<key>`) is what MinIO, Ceph and most self-hosted stores need and what this
+ * server always sent; AWS S3 prefers virtual-hosted addressing and Aliyun OSS refuses path style
+ * (SecondLevelDomainForbidden), so their public endpoints (and Tencent COS's, which recommends it) get virtual-hosted.
+ */
+export function s3ForcePathStyle(endpoint: string): boolean {
+  const host = new URL(endpoint).hostname.toLowerCase();
+  return !/(^|\.)(amazonaws\.com|amazonaws\.com\.cn|aliyuncs\.com|myqcloud\.com)$/.test(host);
+}
 
 function isIpOrRange(text: string): boolean {
   const [address, bits, ...rest] = text.split('/');
@@ -139,9 +161,11 @@ export type Env = {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   secrets: { phoneKey: string; queryCodeSecret: string };
   rateLimits: boolean;
+  /** Unset: rate limits are counted in this process's memory (the embedded default). */
+  redis: { url: string; keyPrefix: string } | undefined;
   schedule: { sweepIntervalSeconds: number; outboxIntervalSeconds: number };
   /** Unset: photos on local disk under `<dataDir>/uploads`. */
-  s3: { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string } | undefined;
+  s3: S3Config | undefined;
   sms: {
     /** Unset: no provider; codes go to the log in the embedded demo, and sending is refused elsewhere. */
     tencent: TencentSmsConfig | undefined;
@@ -249,6 +273,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     logLevel: e.LOG_LEVEL,
     secrets: { phoneKey, queryCodeSecret },
     rateLimits: e.RATE_LIMITS === 'on',
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     schedule: { sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS, outboxIntervalSeconds: e.OUTBOX_INTERVAL_SECONDS },
     s3:
       e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
@@ -257,7 +282,11 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
             bucket: e.S3_BUCKET,
             accessKeyId: e.S3_ACCESS_KEY_ID,
             secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            sessionToken: e.S3_SESSION_TOKEN,
             region: e.S3_REGION,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE ?? s3ForcePathStyle(e.S3_ENDPOINT),
+            maxAttempts: e.S3_MAX_ATTEMPTS,
+            requestTimeoutMs: e.S3_TIMEOUT_MS,
           }
         : undefined,
     // Printed codes only where nothing real is at stake: the embedded demo, never against a PostgreSQL server.
