@@ -37,8 +37,8 @@ export function s3ClientConfig(config: S3Config): S3ClientConfig {
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, sessionToken: config.sessionToken },
     maxAttempts: config.maxAttempts,
     requestHandler: { connectionTimeout: config.requestTimeoutMs, requestTimeout: config.requestTimeoutMs, throwOnRequestTimeout: true },
-    // Since 3.729 the SDK adds CRC32 checksums (x-amz-checksum-crc32, x-amz-checksum-mode) to every call by default;
-    // MinIO before 2025, Ceph RGW, Aliyun OSS and Tencent COS refuse or ignore them. Integrity does not rest on it:
+    // Since 3.729 the SDK adds CRC32 checksums (x-amz-checksum-crc32, x-amz-checksum-mode) to every call by default,
+    // which Ceph RGW, Cloudflare R2 and OVH refused with 400/501 when it shipped. Integrity does not rest on them:
     // a Buffer body is signed with its SHA-256 (x-amz-content-sha256), which every S3-compatible store checks.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
