@@ -92,6 +92,9 @@ export const ERRORS = {
   SURVEY_HAS_RESPONSES: { status: 409, message: '测评已有答卷，不能再修改题目' },
   BATCH_NO_TAKEN: { status: 409, message: '抽样单编号已存在' },
   SAMPLING_DATE_IN_FUTURE: { status: 400, message: '抽样日期不能晚于今天' },
+  // Open311 partners
+  PARTNER_KEY_INVALID: { status: 403, message: 'api_key 缺失、无效或已停用，请向区市场监管局申请接口密钥' },
+  PARTNER_KEY_REVOKED: { status: 409, message: '该接口密钥已停用' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;

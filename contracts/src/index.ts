@@ -21,3 +21,4 @@ export * from './ratings';
 export * from './surveys';
 export * from './indicators';
 export * from './sampling';
+export * from './open311';

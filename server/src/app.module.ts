@@ -23,6 +23,7 @@ import { RatingsModule } from './ratings/ratings.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { Open311Module } from './open311/open311.module';
 import { JsonLogger } from './common/logger';
 import { RateLimitGuard, RateLimitStore } from './common/rate-limit';
 import { Clock } from './common/clock';
@@ -52,7 +53,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule, EscalationModule, CalendarModule, ComplaintsModule, UploadsModule, UsersModule,
-        ContentModule, DisclosureModule, PublicModule, SmsModule, ContentSafetyModule, SamplingModule, RatingsModule, SurveysModule, IndicatorsModule, EvidenceModule,
+        ContentModule, DisclosureModule, PublicModule, SmsModule, ContentSafetyModule, SamplingModule, RatingsModule, SurveysModule, IndicatorsModule, EvidenceModule, Open311Module,
       ],
       controllers: [HealthController],
       providers: [

@@ -18,6 +18,6 @@ import { PhotoAccessService } from './photo-access.service';
   imports: [CalendarModule, NotificationsModule, ContentSafetyModule],
   controllers: [ComplaintsController, WorkbenchController],
   providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkbenchRepository, WorkbenchService, DeadlineRecomputeService, PhotoAccessService, FollowUpsRepository, FollowUpsService],
-  exports: [ComplaintsRepository, PhotoAccessService, WorkflowService],
+  exports: [ComplaintsRepository, ComplaintsService, PhotoAccessService, WorkflowService],
 })
 export class ComplaintsModule {}

@@ -63,6 +63,8 @@ export type NewComplaint = {
 export type SubmissionOptions = {
   origin?: 'PUBLIC' | 'SAMPLING';
   actor?: { userId: number; role: Role };
+  /** the Open311 partner that passed the report on (e.g. 12345热线): kept on the complaint and named in its trail */
+  channel?: string;
   alsoInTransaction?: (tx: P.TransactionClient, ids: number[]) => Promise<void>;
 };
 
@@ -179,6 +181,7 @@ export class ComplaintsRepository {
             linkedComplaintId: ids[0] ?? null,
             receivedAt,
             origin: opts.origin ?? 'PUBLIC',
+            channel: opts.channel ?? null,
           },
         });
         ids.push(created.id);
@@ -211,10 +214,15 @@ export class ComplaintsRepository {
             complaintId: created.id,
             at: receivedAt,
             actorUserId: opts.actor?.userId ?? r.reporterUserId,
-            actorRole: opts.actor?.role ?? (r.reporterUserId ? 'REPORTER' : 'ANONYMOUS'),
+            actorRole: opts.actor?.role ?? (opts.channel ? 'PARTNER' : r.reporterUserId ? 'REPORTER' : 'ANONYMOUS'),
             action: 'submit',
             toStatus: 'SUBMITTED',
-            payload: { routing: r.routing.rule, deadlines: r.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate })) },
+            reason: opts.channel ? `经${opts.channel}转来（Open311 接口）` : null,
+            payload: {
+              routing: r.routing.rule,
+              deadlines: r.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate })),
+              ...(opts.channel ? { channel: opts.channel } : {}),
+            },
           },
         });
       }

@@ -52,8 +52,11 @@ export class ComplaintsService {
     this.phones = new PhoneCipher(env.secrets.phoneKey);
   }
 
-  /** 随手拍: intake of a 投诉, a 举报, or both (split into two linked records). */
-  async submit(input: CreateComplaintRequest, user: AuthUser | undefined): Promise<ComplaintReceipt> {
+  /**
+   * 随手拍: intake of a 投诉, a 举报, or both (split into two linked records). `channel` names the Open311 partner
+   * that passed it on; the rules are the same whoever sends it.
+   */
+  async submit(input: CreateComplaintRequest, user: AuthUser | undefined, channel?: string): Promise<ComplaintReceipt> {
     const used = await this.repo.findIdByIdempotencyKey(input.idempotencyKey);
     if (used) return this.replay((await this.repo.findForReceipt(used.id))!, input, user);
 
@@ -110,7 +113,7 @@ export class ComplaintsService {
         deadlines: await planDeadlines(this.calendar, DEADLINES_ON_RECEIPT[kind], receivedDay),
       });
     }
-    const ids = await this.repo.createSubmission(records, receivedAt, receivedDay);
+    const ids = await this.repo.createSubmission(records, receivedAt, receivedDay, channel ? { channel } : {});
     const created = await Promise.all(ids.map((id) => this.repo.findForReceipt(id)));
     for (const c of created) if (c) await this.notifications.complaintReceived(c);
     return this.receipt(created[0]!, created[1] ?? null, user);

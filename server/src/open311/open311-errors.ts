@@ -1,0 +1,61 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ERRORS, type Open311Error } from '@sa/contracts';
+import { DomainException } from '../common/domain-exception';
+import { xmlList } from './xml';
+
+export type Open311Format = 'json' | 'xml';
+
+/** `.xml` at the end of the path asks for XML, anything else is JSON (the spec's format is the path's extension). */
+export const formatOf = (req: Request): Open311Format => (req.path.toLowerCase().endsWith('.xml') ? 'xml' : 'json');
+
+export const XML_CONTENT_TYPE = 'application/xml; charset=utf-8';
+
+/** Sends the spec's list documents in the format asked for. */
+export function sendOpen311(res: Response, format: Open311Format, status: number, root: string, item: string, items: readonly object[]): void {
+  res.setHeader('Cache-Control', 'no-store');
+  res.status(status);
+  if (format === 'xml') {
+    res.setHeader('Content-Type', XML_CONTENT_TYPE);
+    res.send(xmlList(root, item, items as Record<string, string | number | boolean | null>[]));
+  } else {
+    res.json(items);
+  }
+}
+
+export function sendOpen311Error(res: Response, format: Open311Format, error: Open311Error): void {
+  sendOpen311(res, format, error.code, 'errors', 'error', [error]);
+}
+
+const BY_STATUS: Partial<Record<number, string>> = {
+  400: ERRORS.VALIDATION_FAILED.message,
+  403: ERRORS.PARTNER_KEY_INVALID.message,
+  404: ERRORS.ROUTE_NOT_FOUND.message,
+  413: ERRORS.PAYLOAD_TOO_LARGE.message,
+  429: ERRORS.RATE_LIMITED.message,
+};
+
+export function toOpen311Error(exception: unknown): Open311Error {
+  if (exception instanceof DomainException) return { code: exception.status, description: exception.message };
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return status < 500 ? { code: status, description: BY_STATUS[status] ?? ERRORS.VALIDATION_FAILED.message } : { code: 500, description: ERRORS.INTERNAL.message };
+  }
+  const code = (exception as { code?: unknown } | null)?.code;
+  if (code === 'ECONNREFUSED' || code === 'P1001' || code === '57P01') return { code: 503, description: ERRORS.DATABASE_UNAVAILABLE.message };
+  return { code: 500, description: ERRORS.INTERNAL.message };
+}
+
+/** Errors of the Open311 routes in the spec's shape, `[{ code, description }]` or `<errors><error>…`, in Chinese. */
+@Catch()
+export class Open311ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Open311');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    const error = toOpen311Error(exception);
+    if (error.code >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (!res.headersSent) sendOpen311Error(res, formatOf(req), error);
+  }
+}
