@@ -26,8 +26,8 @@ describe.skipIf(!haveBrowser)('手机号验证码登录 on the portal in Chromiu
     await expect
       .poll(() => {
         const lines = server.output().slice(before).split('\n').filter((l) => l.includes('"sms code (demo)"'));
-        const entry = lines.map((l) => JSON.parse(l) as { phone: string; code: string }).filter((e) => e.phone === masked).at(-1);
-        code = entry?.code;
+        const entry = lines.map((l) => JSON.parse(l) as { phone: string; demoCode: string }).filter((e) => e.phone === masked).at(-1);
+        code = entry?.demoCode;
         return code;
       }, WAIT)
       .toMatch(/^\d{6}$/);

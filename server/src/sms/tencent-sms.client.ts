@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ENV, type Env, type TencentSmsConfig } from '../config/env';
 import { DomainException } from '../common/domain-exception';
-import { JsonLogger } from '../common/logger';
+import { JsonLogger, reasonOf } from '../common/logger';
 import { maskPhone } from '../common/phone-crypto';
 import { TC3_CONTENT_TYPE, tc3Authorization } from './tc3-signature';
 
@@ -75,7 +75,7 @@ export class TencentSmsClient {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       reply = (await res.json()) as SendSmsReply;
     } catch (err) {
-      this.logger.write('warn', 'sms provider unreachable', { ...log, error: String(err) });
+      this.logger.write('warn', 'sms provider unreachable', { ...log, error: reasonOf(err) });
       throw new DomainException('SMS_UNAVAILABLE');
     }
     const error = reply.Response?.Error;

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { UploadResponse } from '@sa/contracts';
 import type { AuthUser } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain-exception';
-import { JsonLogger } from '../common/logger';
+import { JsonLogger, reasonOf } from '../common/logger';
 import type { ReceivedFile } from './photo-file.interceptor';
 import { reencodePhoto } from './photo-processing';
 import { PHOTO_STORAGE, photoKey, type PhotoStorage } from './storage/photo-storage';
@@ -26,7 +26,7 @@ export class UploadsService {
     try {
       await this.storage.put(storageKey, photo.data, photo.mime);
     } catch (err) {
-      this.logger.write('error', 'photo storage put failed', { key: storageKey, error: String(err) });
+      this.logger.write('warn', 'photo storage put failed', { key: storageKey, error: reasonOf(err) });
       throw new DomainException('UPLOAD_STORAGE_UNAVAILABLE');
     }
     try {
@@ -57,7 +57,7 @@ export class UploadsService {
     try {
       stored = await this.storage.open(row.storageKey);
     } catch (err) {
-      this.logger.write('error', 'photo storage get failed', { key: row.storageKey, error: String(err) });
+      this.logger.write('warn', 'photo storage get failed', { key: row.storageKey, error: reasonOf(err) });
       throw new DomainException('UPLOAD_STORAGE_UNAVAILABLE');
     }
     if (!stored) {

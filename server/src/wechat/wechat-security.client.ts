@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ENV, type Env } from '../config/env';
-import { JsonLogger } from '../common/logger';
+import { JsonLogger, reasonOf } from '../common/logger';
 import { STALE_TOKEN_ERRCODES } from '../notifications/retry-policy';
 import { WechatAccessToken } from './wechat-access-token';
 
@@ -60,8 +60,8 @@ export class WechatSecurityClient {
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         reply = (await res.json()) as SecReply;
       } catch (err) {
-        this.logger.write('warn', 'wechat content check unreachable', { path, error: err instanceof Error ? err.message : String(err) });
-        return { error: err instanceof Error ? err.message : String(err) };
+        this.logger.write('warn', 'wechat content check unreachable', { path, error: reasonOf(err) });
+        return { error: reasonOf(err) };
       }
       if (reply.errcode && STALE_TOKEN_ERRCODES.has(reply.errcode) && round === 0) {
         this.token.invalidate(token);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ENV, type Env } from '../config/env';
 import { DomainException } from '../common/domain-exception';
-import { JsonLogger } from '../common/logger';
+import { JsonLogger, reasonOf } from '../common/logger';
 
 export type WechatSession = { openid: string; unionid?: string };
 
@@ -27,7 +27,7 @@ export class WechatClient {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       reply = (await res.json()) as Code2SessionReply;
     } catch (err) {
-      this.logger.write('warn', 'wechat jscode2session unreachable', { error: String(err) });
+      this.logger.write('warn', 'wechat jscode2session unreachable', { error: reasonOf(err) });
       throw new DomainException('WECHAT_UNAVAILABLE');
     }
     if (reply.errcode) {
