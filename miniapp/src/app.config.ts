@@ -13,7 +13,7 @@ export default defineAppConfig({
     { root: 'pages/not-found', pages: ['index'] },
     { root: 'pages/survey', pages: ['index', 'answer'] },
     { root: 'pages/workbench', pages: ['index', 'templates', 'businesses', 'articles', 'article-edit', 'disclosures', 'sampling', 'ratings', 'rectifications', 'rectification'] },
-    { root: 'pages/admin', pages: ['index', 'businesses', 'cadres', 'volunteers', 'users', 'calendar', 'surveys', 'survey'] },
+    { root: 'pages/admin', pages: ['index', 'businesses', 'cadres', 'volunteers', 'users', 'calendar', 'surveys', 'survey', 'partner-keys'] },
     // 数据看板: the chart library (F2) lives only here, outside the main package.
     { root: 'pages/dashboard', pages: ['index', 'records'] },
   ],

@@ -17,6 +17,7 @@ export const ADMIN_LINKS = [
   { url: '/pages/admin/users', label: '账号与角色' },
   { url: '/pages/admin/calendar', label: '工作日历' },
   { url: '/pages/admin/surveys', label: '满意度测评' },
+  { url: '/pages/admin/partner-keys', label: '开放接口' },
 ] as const;
 
 export type AdminUrl = (typeof ADMIN_LINKS)[number]['url'];

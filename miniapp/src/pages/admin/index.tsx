@@ -23,6 +23,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/pages/admin/users': '工作人员账号、角色、停用与强制下线',
   '/pages/admin/calendar': '法定节假日与调休上班日',
   '/pages/admin/surveys': '满意度测评的创建、入户调查结果导入与测评结果',
+  '/pages/admin/partner-keys': '12345 热线等合作方的 Open311 接口密钥：签发、停用',
 };
 
 function Overview() {

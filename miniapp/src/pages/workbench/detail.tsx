@@ -40,7 +40,7 @@ type Props = {
   onBack: () => void;
 };
 
-const OTHER_ACTORS: Record<string, string> = { SYSTEM: '系统', REPORTER: '反映人' };
+const OTHER_ACTORS: Record<string, string> = { SYSTEM: '系统', REPORTER: '反映人', PARTNER: '合作渠道（Open311）' };
 
 /** Who did it, in words: the staff member's name, otherwise their role; never an English code. */
 function actor(entry: AuditEntry): string {
