@@ -13,6 +13,7 @@ import type { Env } from './config/env';
 import type { Database } from './database/database';
 import { ErrorFilter } from './common/exception.filter';
 import { JsonLogger } from './common/logger';
+import { requestLogging } from './common/request-log';
 
 export type AppOptions = { env: Env; db: Database; logger?: JsonLogger };
 
@@ -22,6 +23,8 @@ export async function createApp({ env, db, logger = new JsonLogger(env.logLevel)
     logger,
     bodyParser: false,
   });
+  // First, so every request has its id and its line, whatever answers it.
+  app.use(requestLogging(logger));
   app.useBodyParser('json', { limit: '1mb' });
   // gzip (or brotli, when the browser offers it) for the portal's scripts and the API's JSON alike: expressjs's own
   // middleware, negotiated by Accept-Encoding, skipping bodies under 1 KB where it would not pay.
@@ -35,19 +38,6 @@ export async function createApp({ env, db, logger = new JsonLogger(env.logLevel)
     next();
   });
   app.useGlobalFilters(new ErrorFilter(logger));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      if (!req.path.startsWith('/api/')) return;
-      logger.write('info', 'request', {
-        method: req.method,
-        path: req.path,
-        status: res.statusCode,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-      });
-    });
-    next();
-  });
   // None by default: otherwise any client on the same host picks its own address with X-Forwarded-For and escapes
   // every per-address limit. Behind a proxy, TRUST_PROXY names it.
   app.set('trust proxy', env.trustProxy);

@@ -11,14 +11,16 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 /**
  * A real HTTP server on 127.0.0.1 over a fresh database of the project under test (PGlite or PostgreSQL).
- * `env` overrides environment variables, e.g. `{ WECHAT_API_BASE: fake.url }`.
+ * `env` overrides environment variables, e.g. `{ WECHAT_API_BASE: fake.url }`. Logs go nowhere unless `logTo` is
+ * given (e.g. `captureLogs()`): then they are written there at LOG_LEVEL, info unless `env` says otherwise.
  * Staff sessions idle out only after 90 days here, so tests that move the clock weeks ahead keep their tokens;
  * tests about the inactivity limit set STAFF_SESSION_IDLE_HOURS themselves.
  */
-export async function startTestApp(env: Record<string, string> = {}) {
+export async function startTestApp(env: Record<string, string> = {}, { logTo }: { logTo?: ConstructorParameters<typeof JsonLogger>[1] } = {}) {
   const testDb = await createTestDatabase();
   const config = parseEnv({ DEV_LOGIN: '1', LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '0', OUTBOX_INTERVAL_SECONDS: '0', RATE_LIMITS: 'off', PHONE_ENCRYPTION_KEY: 'test-phone-key-0123456789', QUERY_CODE_SECRET: 'test-query-code-secret-0123', WECHAT_APPID: 'wx-test-appid', WECHAT_SECRET: 'test-secret', STAFF_SESSION_IDLE_HOURS: String(24 * 90), TRUST_PROXY: 'loopback', ...env });
-  const app = await createApp({ env: config, db: testDb.db, logger: new JsonLogger('silent') });
+  const logger = logTo ? new JsonLogger(env.LOG_LEVEL ? config.logLevel : 'info', logTo) : new JsonLogger('silent');
+  const app = await createApp({ env: config, db: testDb.db, logger });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -69,6 +71,17 @@ export async function startTestApp(env: Record<string, string> = {}) {
     async close() {
       await app.close();
       await testDb.close();
+    },
+  };
+}
+
+/** A log destination that keeps every line the server writes, parsed, for a test to read. */
+export function captureLogs() {
+  const lines: Array<Record<string, any>> = [];
+  return {
+    lines,
+    write(line: string) {
+      lines.push(JSON.parse(line) as Record<string, any>);
     },
   };
 }

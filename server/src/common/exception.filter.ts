@@ -2,9 +2,12 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '
 import type { Request, Response } from 'express';
 import { ERRORS, type ErrorBody, type ErrorCode } from '@sa/contracts';
 import { DomainException } from './domain-exception';
-import type { JsonLogger } from './logger';
+import { type JsonLogger, reasonOf } from './logger';
 
-/** Maps any error reaching the edge to `{ code, message }`; only true faults become 500 and are logged as errors. */
+/**
+ * Maps any error reaching the edge to `{ code, message }`. Only true faults (500) are logged as errors, with their
+ * stack; a domain error was logged, if at all, where its reason was known (an unreachable WeChat, say).
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   constructor(private readonly logger: JsonLogger) {}
@@ -13,10 +16,14 @@ export class ErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request>();
     const { status, body } = this.toBody(exception);
-    if (status >= 500) {
+    // The request's own line (request-log.ts) says which error it answered.
+    res.locals.errorCode = body.code;
+    if (body.code === 'INTERNAL') {
       this.logger.error(exception instanceof Error ? exception : String(exception), undefined, 'ErrorFilter');
+    } else if (body.code === 'DATABASE_UNAVAILABLE') {
+      // Expected now and then (a restart, a failover): the reason in one line, no stack.
+      this.logger.write('warn', 'database unavailable', { method: req.method, path: req.path, error: reasonOf(exception) });
     }
-    this.logger.write(status >= 500 ? 'error' : 'info', 'request failed', { method: req.method, path: req.path, status, code: body.code });
     if (!res.headersSent) res.status(status).json(body);
   }
 

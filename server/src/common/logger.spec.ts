@@ -52,13 +52,14 @@ describe('JsonLogger over pino', () => {
       body: { queryCode: 'Q7K2M9', password: 'Correct#Horse1' },
       wechat: { openid: 'o6_bmjrPTlm6_2sgVt7hMZOPfL2M', session_key: 'tiihtNczf5v6AKRyjwEUhQ==' },
       access_token: 'ACCESS_TOKEN_VALUE',
+      partner: { api_key: 'sa311_partner_key_value' },
       reporterName: '张小梅',
       user: { name: '李建国', role: 'RESIDENT' },
       complaint: { reporterName: '王芳', reporterPhone: '13812345678' },
       name: '国庆节',
     });
     const out = raw.join('');
-    for (const secret of ['s3cr3t-session', 'abc123', 'dev:resident1', 'Q7K2M9', 'Correct#Horse1', 'o6_bmjrPTlm6', 'tiihtNczf5v6', 'ACCESS_TOKEN_VALUE', '张小梅', '李建国', '王芳', '13812345678']) {
+    for (const secret of ['s3cr3t-session', 'abc123', 'dev:resident1', 'Q7K2M9', 'Correct#Horse1', 'o6_bmjrPTlm6', 'tiihtNczf5v6', 'ACCESS_TOKEN_VALUE', 'sa311_partner_key_value', '张小梅', '李建国', '王芳', '13812345678']) {
       expect(out).not.toContain(secret);
     }
     const line = lines()[0]!;

@@ -20,6 +20,7 @@ const CENSORED = '[Redacted]';
 const SECRET_KEYS = [
   'authorization', 'cookie', 'set-cookie', 'token', 'accessToken', 'access_token', 'refreshToken', 'secret', 'secretKey', 'secretId',
   'password', 'newPassword', 'passwordHash', 'queryCode', 'jsCode', 'js_code', 'openid', 'unionid', 'session_key', 'sessionKey', 'sig',
+  'api_key', 'apiKey',
 ];
 /** Phone fields keep the masked form (138****5678), which is what staff and the demo sign-in need to recognise a number. */
 const PHONE_KEYS = ['phone', 'phones', 'reporterPhone', 'contactPhone', 'phoneNumber', 'PhoneNumber', 'PhoneNumberSet', 'mobile', 'phoneEnc', 'reporterPhoneEnc'];
