@@ -21,7 +21,14 @@ const LABELS: Record<Suggest, number> = { pass: 100, review: 20006, risky: 20002
  * A local stand-in for api.weixin.qq.com speaking WeChat's wire format (HTTP 200 with errcode/errmsg on failure).
  * Codes for jscode2session: `ok-<x>` → openid `openid-<x>`; `invalid` → 40029; `used` → 40163;
  * `throttle` → 45011; `risky` → 40226; `busy` → -1. Every request is recorded for assertions.
- * `/cgi-bin/token` issues `token-1`, `token-2`, … (7200 s) for appid `wx-test-appid` / secret `test-secret`.
+ * Access tokens for appid `wx-test-appid` / secret `test-secret`, as WeChat documents them:
+ * `POST /cgi-bin/stable_token` issues `token-1`, `token-2`, … (7200 s) and gives every caller the current one while it
+ * is valid (expires_in counting down); within its last 5 minutes it issues the next and both stay valid until the old
+ * one expires. `force_refresh: true` issues a new token at once, the one before stays valid 5 more minutes and any
+ * older one dies; within 30 s of the last forced refresh it changes nothing, and after 20 a day it answers 45009.
+ * The older `GET /cgi-bin/token` (`legacy-token-<n>`) retires its previous token 5 minutes after each fetch.
+ * `tokens.advance(seconds)` moves the fake's clock; `tokens.refuseCurrent()` has the APIs refuse the current
+ * stable token while stable_token (without force) still hands it out; `tokens.revokeAll()` kills every token.
  * subscribe/send needs a live token (else 40001) and the user's consent: like WeChat, it refuses with 43101 unless
  * the test gave a one-time grant for that openid and template (`subscribe.grant(openid, templateId, n)`); each
  * accepted send uses one. It fails as scripted by `subscribe.failNext(errcode)` and records what it accepted.
@@ -31,9 +38,60 @@ const LABELS: Record<Suggest, number> = { pass: 100, review: 20006, risky: 20002
  * `wxa_media_check` event to the app's `/api/v1/wechat/events`.
  */
 export async function startFakeWechat(overrides: Record<string, Handler> = {}) {
-  const requests: { path: string; query: URLSearchParams; body: string }[] = [];
-  const liveTokens = new Set<string>();
+  const requests: { path: string; method: string; query: URLSearchParams; body: string }[] = [];
+  let clockOffsetMs = 0;
+  const now = () => Date.now() + clockOffsetMs;
+  type Held = { token: string; expiresAt: number };
+  /** The stable token WeChat hands out, and the one before it with the moment it stops working. */
+  let stable: Held | null = null;
+  let stablePrevious: Held | null = null;
+  let legacy: Held | null = null;
+  let legacyPrevious: Held | null = null;
+  const refused = new Set<string>();
   let tokensIssued = 0;
+  let legacyIssued = 0;
+  let lastForcedAt = Number.NEGATIVE_INFINITY;
+  let forcedToday = 0;
+  const LIFETIME_MS = 7200_000;
+  const OVERLAP_MS = 300_000;
+  const issue = (token: string): Held => ({ token, expiresAt: now() + LIFETIME_MS });
+  const alive = (held: Held | null, token: string) => held !== null && held.token === token && now() < held.expiresAt && !refused.has(token);
+  const isLive = (token: string) => [stable, stablePrevious, legacy, legacyPrevious].some((held) => alive(held, token));
+  const tokens = {
+    /** Stable tokens issued so far. */
+    get issued() {
+      return tokensIssued;
+    },
+    /** Forced refreshes WeChat carried out. */
+    get forced() {
+      return forcedToday;
+    },
+    advance(seconds: number) {
+      clockOffsetMs += seconds * 1000;
+    },
+    /** The current stable token stops working for the APIs, yet stable_token keeps returning it until forced. */
+    refuseCurrent() {
+      if (stable) refused.add(stable.token);
+    },
+    /** WeChat invalidated every token (a reset AppSecret, say): the next stable_token call issues a new one. */
+    revokeAll() {
+      stable = stablePrevious = legacy = legacyPrevious = null;
+    },
+  };
+  const stableToken = (forceRefresh: boolean): Reply => {
+    const at = now();
+    if (forceRefresh && at - lastForcedAt >= 30_000) {
+      if (forcedToday >= 20) return { json: { errcode: 45009, errmsg: 'reach max api daily quota limit' } };
+      forcedToday++;
+      lastForcedAt = at;
+      stablePrevious = stable && { token: stable.token, expiresAt: Math.min(stable.expiresAt, at + OVERLAP_MS) };
+      stable = issue(`token-${++tokensIssued}`);
+    } else if (!stable || at >= stable.expiresAt - OVERLAP_MS) {
+      stablePrevious = stable && at < stable.expiresAt ? stable : null;
+      stable = issue(`token-${++tokensIssued}`);
+    }
+    return { json: { access_token: stable.token, expires_in: Math.floor((stable.expiresAt - at) / 1000) } };
+  };
   const scriptedFailures: number[] = [];
   const consents = new Map<string, number>();
   const consentKey = (openid: string, templateId: string) => `${openid} ${templateId}`;
@@ -50,13 +108,6 @@ export async function startFakeWechat(overrides: Record<string, Handler> = {}) {
     /** The next send(s) fail with `errcode` (-1 system busy, 45009 rate limit, …), one per call. */
     failNext(errcode: number, times = 1) {
       for (let i = 0; i < times; i++) scriptedFailures.push(errcode);
-    },
-    /** WeChat invalidated every token (e.g. another server fetched a new one): sends get 40001. */
-    revokeTokens() {
-      liveTokens.clear();
-    },
-    get tokensIssued() {
-      return tokensIssued;
     },
   };
   const textScript: TextOutcome[] = [];
@@ -113,7 +164,13 @@ export async function startFakeWechat(overrides: Record<string, Handler> = {}) {
       return { fetched, status: res.status, body: await res.text() };
     },
   };
-  const liveToken = (q: URLSearchParams) => liveTokens.has(q.get('access_token') ?? '');
+  const liveToken = (q: URLSearchParams) => isLive(q.get('access_token') ?? '');
+  const credentialsError = (c: { grant_type?: unknown; appid?: unknown; secret?: unknown }): Reply | null => {
+    if (c.grant_type !== 'client_credential') return { json: { errcode: 40002, errmsg: 'invalid grant_type' } };
+    if (c.appid !== 'wx-test-appid') return { json: { errcode: 40013, errmsg: 'invalid appid' } };
+    if (c.secret !== 'test-secret') return { json: { errcode: 40125, errmsg: 'invalid appsecret' } };
+    return null;
+  };
   const parse = <T>(body: string): T | null => {
     try {
       return JSON.parse(body) as T;
@@ -136,16 +193,23 @@ export async function startFakeWechat(overrides: Record<string, Handler> = {}) {
       if (!code.startsWith('ok-')) return { json: { errcode: 40029, errmsg: 'invalid code' } };
       return { json: { openid: `openid-${code.slice(3)}`, session_key: 'c2Vzc2lvbi1rZXk=' } };
     },
+    '/cgi-bin/stable_token': (_q, req, body) => {
+      if (req.method !== 'POST') return { json: { errcode: 43002, errmsg: 'require POST method' } };
+      const c = parse<{ grant_type?: unknown; appid?: unknown; secret?: unknown; force_refresh?: unknown }>(body);
+      if (!c) return { json: { errcode: 47001, errmsg: 'data format error' } };
+      if (c.force_refresh !== undefined && typeof c.force_refresh !== 'boolean') return { json: { errcode: 40097, errmsg: 'invalid args' } };
+      return credentialsError(c) ?? stableToken(c.force_refresh === true);
+    },
     '/cgi-bin/token': (q) => {
-      if (q.get('grant_type') !== 'client_credential') return { json: { errcode: 40002, errmsg: 'invalid grant_type' } };
-      if (q.get('appid') !== 'wx-test-appid') return { json: { errcode: 40013, errmsg: 'invalid appid' } };
-      if (q.get('secret') !== 'test-secret') return { json: { errcode: 40125, errmsg: 'invalid appsecret' } };
-      const token = `token-${++tokensIssued}`;
-      liveTokens.add(token);
-      return { json: { access_token: token, expires_in: 7200 } };
+      const refusal = credentialsError({ grant_type: q.get('grant_type'), appid: q.get('appid'), secret: q.get('secret') });
+      if (refusal) return refusal;
+      // Each fetch retires the previous token once the 5-minute handover is over.
+      legacyPrevious = legacy && { token: legacy.token, expiresAt: Math.min(legacy.expiresAt, now() + OVERLAP_MS) };
+      legacy = issue(`legacy-token-${++legacyIssued}`);
+      return { json: { access_token: legacy.token, expires_in: 7200 } };
     },
     '/cgi-bin/message/subscribe/send': (q, _req, body) => {
-      if (!liveTokens.has(q.get('access_token') ?? '')) return { json: { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' } };
+      if (!liveToken(q)) return { json: { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' } };
       let message: SubscribeSent;
       try {
         message = JSON.parse(body) as SubscribeSent;
@@ -201,7 +265,7 @@ export async function startFakeWechat(overrides: Record<string, Handler> = {}) {
     req.on('end', async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = Buffer.concat(chunks).toString('utf8');
-      requests.push({ path: url.pathname, query: url.searchParams, body });
+      requests.push({ path: url.pathname, method: req.method ?? '', query: url.searchParams, body });
       const handler = handlers[url.pathname];
       const reply = handler ? await handler(url.searchParams, req, body) : { status: 404, json: { errcode: 404, errmsg: 'not found' } };
       if (res.destroyed) return;
@@ -216,6 +280,7 @@ export async function startFakeWechat(overrides: Record<string, Handler> = {}) {
     requests,
     subscribe,
     security,
+    tokens,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AccessTokenCache } from './access-token';
+import { AccessTokenCache, FORCE_REFRESH_INTERVAL_MS } from './access-token';
 
 function setup(expiresInSeconds = 7200) {
   let clock = 0;
@@ -59,5 +59,41 @@ describe('WeChat access token cache', () => {
     });
     await expect(cache.get()).rejects.toThrow('errcode -1');
     expect(await cache.get()).toBe('ok');
+  });
+
+  it('forces a refresh only when WeChat hands back the token it refused, and at most once per interval', async () => {
+    let clock = 0;
+    let current = 'token-1';
+    const asked: boolean[] = [];
+    const cache = new AccessTokenCache(
+      async (force) => {
+        asked.push(force);
+        if (force) current = `token-${asked.filter(Boolean).length + 1}`;
+        return { token: current, expiresInSeconds: 7200 };
+      },
+      () => clock,
+    );
+    cache.invalidate(await cache.get());
+    expect(await cache.get()).toBe('token-2');
+    expect(asked).toEqual([false, false, true]);
+
+    clock += FORCE_REFRESH_INTERVAL_MS - 1000;
+    cache.invalidate('token-2');
+    expect(await cache.get()).toBe('token-2');
+    expect(asked).toEqual([false, false, true, false]);
+
+    clock += 1000;
+    cache.invalidate('token-2');
+    expect(await cache.get()).toBe('token-3');
+    expect(asked).toEqual([false, false, true, false, false, true]);
+  });
+
+  it('keeps the token WeChat still hands out when the forced refresh is refused', async () => {
+    const cache = new AccessTokenCache(async (force) => {
+      if (force) throw new Error('errcode 45009: reach max api daily quota limit');
+      return { token: 'token-1', expiresInSeconds: 7200 };
+    });
+    cache.invalidate(await cache.get());
+    expect(await cache.get()).toBe('token-1');
   });
 });

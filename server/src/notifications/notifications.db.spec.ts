@@ -200,14 +200,16 @@ describe('inbox and WeChat subscribe messages', () => {
           data: expect.objectContaining({ character_string1: { value: c.trackingNo }, phrase3: { value: '已受理' }, thing2: { value: '举报：李记小吃店' } }),
         },
       ]);
-      const token = wechat.requests.find((r) => r.path === '/cgi-bin/token')!;
-      expect(Object.fromEntries(token.query)).toEqual({ grant_type: 'client_credential', appid: 'wx-test-appid', secret: 'test-secret' });
+      const token = wechat.requests.find((r) => r.path === '/cgi-bin/stable_token')!;
+      expect(token.method).toBe('POST');
+      expect(JSON.parse(token.body)).toEqual({ grant_type: 'client_credential', appid: 'wx-test-appid', secret: 'test-secret', force_refresh: false });
       expect(await app.prisma.outboundMessage.findFirstOrThrow()).toMatchObject({ state: 'SENT', attempts: 1, lastError: null });
 
       await step(c.id, 'fileCase', 'CASE_FILED');
       await dispatcher.dispatch();
       expect(wechat.subscribe.sent.map((m) => m.template_id)).toEqual(['tpl-accepted', 'tpl-decided']);
-      expect(wechat.requests.filter((r) => r.path === '/cgi-bin/token')).toHaveLength(1);
+      expect(wechat.requests.filter((r) => r.path === '/cgi-bin/stable_token')).toHaveLength(1);
+      expect(wechat.requests.some((r) => r.path === '/cgi-bin/token')).toBe(false);
       expect(wechat.requests.filter((r) => r.path === '/cgi-bin/message/subscribe/send').every((r) => r.query.get('access_token') === 'token-1')).toBe(true);
     });
 
@@ -260,10 +262,12 @@ describe('inbox and WeChat subscribe messages', () => {
       const c = await received();
       await step(c.id, 'accept', 'ACCEPTED');
       await dispatcher.dispatch();
-      wechat.subscribe.revokeTokens();
+      wechat.tokens.revokeAll();
       await step(c.id, 'fileCase', 'CASE_FILED');
       expect(await dispatcher.dispatch()).toEqual({ sent: 1, retrying: 0, failed: 0 });
-      expect(wechat.subscribe.tokensIssued).toBe(2);
+      expect(wechat.tokens.issued).toBe(2);
+      // WeChat already had a new token to hand out: no forced refresh was needed.
+      expect(wechat.requests.filter((r) => r.path === '/cgi-bin/stable_token').map((r) => JSON.parse(r.body).force_refresh)).toEqual([false]);
       expect(await app.prisma.outboundMessage.count({ where: { state: 'SENT', attempts: 1 } })).toBe(2);
     });
 
