@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { aPhoto } from '../../server/src/uploads/testing/photo-builder';
+import { startFakeS3 } from '../support/fake-s3';
 import { captureLogs, startTestApp, type TestApp } from '../support/test-app';
 
 // What an operator reads in the server's log while residents use it: one line per request with its id, the same id
@@ -6,12 +8,20 @@ import { captureLogs, startTestApp, type TestApp } from '../support/test-app';
 describe('request logs', () => {
   const logs = captureLogs();
   let app: TestApp;
+  let s3: Awaited<ReturnType<typeof startFakeS3>>;
 
   beforeAll(async () => {
+    s3 = await startFakeS3();
     // WeChat at a port nothing answers on: the sign-in below fails the way it does when WeChat cannot be reached.
-    app = await startTestApp({ WECHAT_API_BASE: 'http://127.0.0.1:9', WECHAT_TIMEOUT_MS: '2000' }, { logTo: logs });
+    app = await startTestApp(
+      { WECHAT_API_BASE: 'http://127.0.0.1:9', WECHAT_TIMEOUT_MS: '2000', S3_ENDPOINT: s3.url, S3_BUCKET: 'sa-photos', S3_ACCESS_KEY_ID: 'AKTEST', S3_SECRET_ACCESS_KEY: 'secret-test-key' },
+      { logTo: logs },
+    );
   });
-  afterAll(async () => app?.close());
+  afterAll(async () => {
+    await app?.close();
+    await s3?.close();
+  });
   beforeEach(() => {
     logs.lines.length = 0;
   });
@@ -62,6 +72,19 @@ describe('request logs', () => {
     // Neither the login code nor the app secret reaches the log (the failed URL carries both).
     expect(JSON.stringify(lines)).not.toContain('wx-login-code-0a1b2c');
     expect(JSON.stringify(lines)).not.toContain('test-secret');
+  });
+
+  it('photo storage failing for a while: a warn line with the reason and no stack, under the upload\'s id', async () => {
+    s3.failNext(503, 3);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await aPhoto().build())], { type: 'image/jpeg' }), 'photo.jpg');
+    const res = await fetch(`${app.baseUrl}/api/v1/uploads`, { method: 'POST', body: form, headers: { 'x-request-id': 'upload-1' } });
+    expect(res.status).toBe(503);
+    const lines = await linesOf('upload-1');
+    expect(lines.find((l) => l.msg === 'photo storage put failed')).toMatchObject({ level: 'warn', error: expect.stringContaining('HTTP 503') });
+    expect(lines.find((l) => l.msg === 'request')).toMatchObject({ level: 'warn', status: 503, errorCode: 'UPLOAD_STORAGE_UNAVAILABLE' });
+    expect(lines.some((l) => l.level === 'error')).toBe(false);
+    expect(JSON.stringify(lines)).not.toMatch(/stack|\n\s+at |secret-test-key/);
   });
 
   it('the health check and the portal\'s files are not logged at info', async () => {
