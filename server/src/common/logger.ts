@@ -34,7 +34,7 @@ const join = (prefix: string, key: string) => (segment(key).startsWith('[') ? `$
 /** The key itself and under one or two levels of any object: the depth at which a call site puts a field varies. */
 const atAnyDepth = (key: string) => ['', '*', '*.*'].map((prefix) => join(prefix, key));
 
-export const REDACTED_PATHS: string[] = [
+const REDACTED_PATHS: string[] = [
   // `code` at the top only: deeper down it is an error's errno (err.code ECONNREFUSED) that says why something failed.
   'code',
   ...[...SECRET_KEYS, ...PHONE_KEYS, ...PERSON_NAME_KEYS].flatMap(atAnyDepth),
@@ -73,7 +73,7 @@ export function reasonOf(err: unknown): string {
  * The one pino logger of an application: one JSON object per line (ISO time, level by name), fields named as
  * secrets, phones or people's names redacted, mobile numbers masked in every message and string field.
  */
-export function createPinoLogger(level: LogLevel | 'silent', destination?: DestinationStream): Logger {
+function createPinoLogger(level: LogLevel | 'silent', destination?: DestinationStream): Logger {
   return pino(
     {
       level,
