@@ -96,6 +96,7 @@ export const ERRORS = {
   PARTNER_KEY_INVALID: { status: 403, message: 'api_key 缺失、无效或已停用，请向区市场监管局申请接口密钥' },
   PARTNER_KEY_REVOKED: { status: 409, message: '该接口密钥已停用' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时不可用，请稍后再试' },
+  BACKUP_NOT_EMBEDDED: { status: 409, message: '本服务使用 PostgreSQL 服务器，请用 pg_dump 备份' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -4,3 +4,4 @@ export * from './generated/enums';
 export { openDatabase, lockDataDir, pgliteRunner, DataDirLockedError, type Database, type OpenOptions } from './database';
 export { applyMigrations, readMigrations, migrationsDir, MigrationError, type SqlRunner, type MigrationFile } from './migrate';
 export * from './seed';
+export { dumpPglite, dumpDataFolder, inspectBackup, restoreDataFolder, BackupError } from './backup';

@@ -26,6 +26,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { Open311Module } from './open311/open311.module';
 import { JsonLogger } from './common/logger';
 import { RateLimitGuard, RateLimitStore } from './common/rate-limit';
+import { BackupController } from './maintenance/backup.controller';
 import { Clock } from './common/clock';
 
 @Global()
@@ -55,7 +56,7 @@ export class AppModule {
         CoreModule.forRoot(env, db, logger), AuthModule, RegistryModule, NotificationsModule, EscalationModule, CalendarModule, ComplaintsModule, UploadsModule, UsersModule,
         ContentModule, DisclosureModule, PublicModule, SmsModule, ContentSafetyModule, SamplingModule, RatingsModule, SurveysModule, IndicatorsModule, EvidenceModule, Open311Module,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, BackupController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         // After authentication, so logged-in callers are limited per user rather than per shared IP.

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DataDirLockedError, MigrationError, openDatabase } from '@sa/db';
 import { createApp } from './app';
 import { EnvError, parseEnv } from './config/env';
 import { JsonLogger } from './common/logger';
 import { PeriodicTask } from './common/periodic';
 import { seedOnFirstStart } from './seed-on-start';
+import { controlToken } from './maintenance/backup.controller';
 
 const STATISTICS_INTERVAL_SECONDS = 300;
 
@@ -44,6 +46,9 @@ async function main(): Promise<void> {
   const app = await createApp({ env, db, logger });
   app.enableShutdownHooks();
   await app.listen(env.port, env.host);
+  // How `npm run backup` finds this server and proves it runs on this machine as the folder's owner.
+  const controlFile = join(dataDir, '.control.json');
+  if (db.kind === 'pglite') writeFileSync(controlFile, JSON.stringify({ pid: process.pid, port: env.port, token: controlToken }), { mode: 0o600 });
   // The start-up time from process start to listening (first start includes migrations and the demo seed).
   logger.write('info', `食安共治已启动: http://localhost:${env.port}（启动用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`, {
     port: env.port,
@@ -54,6 +59,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.write('info', 'shutting down', { signal });
     await statistics.stop();
+    if (db.kind === 'pglite') rmSync(controlFile, { force: true });
     await app.close();
     await db.close();
     process.exit(0);
