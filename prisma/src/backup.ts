@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './database';
 
@@ -70,6 +70,8 @@ export async function restoreDataFolder(dataDir: string, file: string, now = new
     const pg = await PGlite.create({ dataDir: dir, loadDataDir: new Blob([readFileSync(file)]) });
     await pg.query('SELECT 1');
     await pg.close();
+    // The copy carries the old server's control file; the next start writes its own.
+    rmSync(join(dir, '.control.json'), { force: true });
   } finally {
     release();
   }
