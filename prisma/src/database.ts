@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
 import { applyMigrations, type SqlRunner } from './migrate';
@@ -122,21 +122,37 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // the pool replaces it on the next query.
   pool.on('error', () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  // Migrations run on one dedicated connection: the advisory lock and the transactions belong to it.
-  const client = await pool.connect();
+  // Migrations run on one dedicated connection: the advisory lock and the transactions belong to it. A connection
+  // the server drops emits 'error' on its client; unhandled, that would end the process, so the dedicated client
+  // listens, and a broken one is replaced on the next use.
+  let client: PoolClient | null = null;
+  let released = false;
+  const dedicated = async (): Promise<PoolClient> => {
+    if (client) return client;
+    const c = await pool.connect();
+    c.on('error', () => {
+      if (client !== c) return; // back in the pool, whose own listener handles it
+      client = null;
+      c.release(true);
+    });
+    client = c;
+    return c;
+  };
+  await dedicated();
   const sql: SqlRunner = {
     async query<T>(text: string, params: unknown[] = []) {
-      return (await client.query(text, params)).rows as T[];
+      return (await (await dedicated()).query(text, params)).rows as T[];
     },
     async exec(text: string) {
-      await client.query(text);
+      await (await dedicated()).query(text);
     },
   };
-  let released = false;
   const release = () => {
     if (!released) {
       released = true;
-      client.release();
+      const c = client;
+      client = null;
+      c?.release();
     }
   };
   return {
