@@ -1,10 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Role } from '@sa/contracts';
 import { PRISMA, type Prisma } from '../database/database';
 import { isUniqueViolation } from '../registry/prisma-errors';
 import { isStaffRole, touchBefore } from './session-policy';
 
 const userWithVolunteer = { volunteer: { select: { name: true, category: true } } } as const;
 const withCadreState = { cadre: { select: { active: true } } } as const;
+
+type SessionRow = {
+  id: number;
+  revokedAt: Date | null;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  userId: number;
+  role: Role;
+  displayName: string;
+  officeId: number | null;
+  cadreId: number | null;
+  disabled: boolean;
+  cadreActive: boolean | null;
+};
 
 /** The only place that queries users, sessions, login failures and the volunteer roster for authentication. */
 @Injectable()
@@ -65,8 +80,30 @@ export class AuthRepository {
     return this.prisma.session.create({ data: { userId, tokenHash, createdAt: now, lastSeenAt: now, expiresAt } });
   }
 
-  findSession(tokenHash: string) {
-    return this.prisma.session.findUnique({ where: { tokenHash }, include: { user: { include: withCadreState } } });
+  /** Asked on every request: the session, its user and the cadre's state in one statement. */
+  async findSession(tokenHash: string) {
+    const rows = await this.prisma.$queryRaw<SessionRow[]>`
+      SELECT s.id, s."revokedAt", s."expiresAt", s."lastSeenAt", u.id AS "userId", u.role::text AS role, u."displayName",
+             u."officeId", u."cadreId", u.disabled, c.active AS "cadreActive"
+      FROM "Session" s JOIN "User" u ON u.id = s."userId" LEFT JOIN "Cadre" c ON c.id = u."cadreId"
+      WHERE s."tokenHash" = ${tokenHash}`;
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      revokedAt: r.revokedAt,
+      expiresAt: r.expiresAt,
+      lastSeenAt: r.lastSeenAt,
+      user: {
+        id: r.userId,
+        role: r.role,
+        displayName: r.displayName,
+        officeId: r.officeId,
+        cadreId: r.cadreId,
+        disabled: r.disabled,
+        cadre: r.cadreActive === null ? null : { active: r.cadreActive },
+      },
+    };
   }
 
   /** Conditional, so a busy session writes at most once a minute rather than on every request. */

@@ -4,8 +4,7 @@ import type { Prisma as P } from '@sa/db';
 import { PRISMA, type Prisma } from '../database/database';
 import { attachableUploads } from '../uploads/attachable';
 import type { RoutingDecision } from '../routing/routing';
-import { toDbDate, type PlannedDeadline } from './deadlines';
-import { formatTrackingNo } from './tracking';
+import type { PlannedDeadline } from './deadlines';
 
 export const complaintInclude = {
   office: { select: { id: true, name: true, phone: true } },
@@ -54,6 +53,8 @@ export type NewComplaint = {
   contentFlag: ContentFlag | null;
   routing: RoutingDecision;
   deadlines: PlannedDeadline[];
+  /** the notice to the handling office's staff and the cadre, written with the complaint (none: nobody is told here) */
+  notice?: { kind: string; title: string; body: string };
 };
 
 /**
@@ -132,104 +133,65 @@ export class ComplaintsRepository {
   }
 
   /**
-   * Creates the records of one submission (two for 投诉+举报) in one transaction, so an acknowledged
-   * submission is whole and committed before the reply.
+   * Everything a submission needs to know before it is written, in one statement: a complaint already filed under
+   * the idempotency key (with its linked half, as receipts), how many of the photos this person may attach (the rule
+   * of attachableUploads, in SQL), the photos' content-check states, the user's openid, and the place to route to:
+   * the registry business with its street's office and current 包保 cadre, or the street with its office and the
+   * community with its first active community cadre.
    */
-  async createSubmission(records: NewComplaint[], receivedAt: Date, receivedDay: string, opts: SubmissionOptions = {}): Promise<number[]> {
-    // Numbers are drawn before the transaction: the day's counter row is then locked for one statement,
-    // not for the whole insert, so concurrent submissions do not queue behind each other. A failed insert
-    // leaves a gap in the day's numbers, which is harmless.
-    const trackingNos: string[] = [];
-    for (let i = 0; i < records.length; i++) {
-      const seq = await this.prisma.trackingSequence.upsert({
-        where: { day: receivedDay },
-        create: { day: receivedDay, last: 1 },
-        update: { last: { increment: 1 } },
-      });
-      trackingNos.push(formatTrackingNo(receivedDay, seq.last));
-    }
+  async submissionContext(q: {
+    idempotencyKey: string;
+    photoIds: readonly string[];
+    userId: number | null;
+    businessId: number | null;
+    streetId: number | null;
+    communityId: number | null;
+  }): Promise<SubmissionContext> {
+    const rows = await this.prisma.$queryRawUnsafe<{ ctx: SubmissionContext | string }[]>(
+      SUBMISSION_CONTEXT_SQL,
+      q.idempotencyKey,
+      JSON.stringify(q.photoIds),
+      q.userId,
+      q.businessId,
+      q.streetId,
+      q.communityId,
+    );
+    const ctx = rows[0]!.ctx;
+    return typeof ctx === 'string' ? (JSON.parse(ctx) as SubmissionContext) : ctx;
+  }
+
+  /**
+   * Writes one submission (two linked records for 投诉+举报) in a single statement, which is its own transaction:
+   * the day's tracking numbers, the complaints, their routing, deadlines, photos, submit events and the notices to
+   * the handling office's staff and the cadre. An acknowledged submission is whole and committed before the reply,
+   * and costs one round trip. With `alsoInTransaction` (a case opened by staff) it runs in a transaction with them.
+   */
+  async fileSubmission(records: NewComplaint[], receivedAt: Date, receivedDay: string, opts: SubmissionOptions = {}): Promise<WrittenComplaint[]> {
+    const write = (db: Pick<Prisma, '$queryRawUnsafe'>) =>
+      db.$queryRawUnsafe<WrittenComplaint[]>(
+        SUBMISSION_WRITE_SQL,
+        JSON.stringify(records.map((r, idx) => submissionRow(r, idx, opts))),
+        receivedDay,
+        records.length,
+        receivedAt.toISOString(),
+        opts.origin ?? 'PUBLIC',
+        opts.channel ?? null,
+      );
+    const alsoInTransaction = opts.alsoInTransaction;
+    if (!alsoInTransaction) return write(this.prisma);
     return this.prisma.$transaction(async (tx) => {
-      const ids: number[] = [];
-      for (const [index, r] of records.entries()) {
-        const trackingNo = trackingNos[index]!;
-        const created = await tx.complaint.create({
-          data: {
-            trackingNo,
-            kind: r.kind,
-            category: r.category,
-            businessId: r.businessId,
-            businessName: r.businessName,
-            businessAddress: r.businessAddress,
-            streetId: r.streetId,
-            communityId: r.communityId,
-            lat: r.lat,
-            lng: r.lng,
-            description: r.description,
-            contentFlag: r.contentFlag,
-            anonymous: r.anonymous,
-            reporterUserId: r.reporterUserId,
-            reporterName: r.reporterName,
-            reporterPhoneEnc: r.reporterPhoneEnc,
-            reporterPhoneMasked: r.reporterPhoneMasked,
-            reporterAddressEnc: r.reporterAddressEnc,
-            byVolunteer: r.byVolunteer,
-            idempotencyKey: index === 0 ? r.idempotencyKey : `${r.idempotencyKey}#${index + 1}`,
-            requestHash: r.requestHash ?? null,
-            officeId: r.routing.officeId,
-            cadreId: r.routing.cadreId,
-            transferTo: r.routing.transferTo,
-            linkedComplaintId: ids[0] ?? null,
-            receivedAt,
-            origin: opts.origin ?? 'PUBLIC',
-            channel: opts.channel ?? null,
-          },
-        });
-        ids.push(created.id);
-        await tx.routingDecision.create({
-          data: {
-            complaintId: created.id,
-            officeId: r.routing.officeId,
-            cadreId: r.routing.cadreId,
-            transferTo: r.routing.transferTo,
-            rule: r.routing.rule,
-            reason: r.routing.reason,
-          },
-        });
-        if (r.deadlines.length > 0) {
-          await tx.deadline.createMany({
-            data: r.deadlines.map((d) => ({
-              complaintId: created.id,
-              kind: d.kind,
-              startDate: toDbDate(d.startDate),
-              workingDays: d.workingDays,
-              dueDate: toDbDate(d.dueDate),
-            })),
-          });
-        }
-        if (r.photoIds.length > 0) {
-          await tx.complaintPhoto.createMany({ data: r.photoIds.map((uploadId, position) => ({ complaintId: created.id, uploadId, position })) });
-        }
-        await tx.complaintEvent.create({
-          data: {
-            complaintId: created.id,
-            at: receivedAt,
-            actorUserId: opts.actor?.userId ?? r.reporterUserId,
-            actorRole: opts.actor?.role ?? (opts.channel ? 'PARTNER' : r.reporterUserId ? 'REPORTER' : 'ANONYMOUS'),
-            action: 'submit',
-            toStatus: 'SUBMITTED',
-            reason: opts.channel ? `经${opts.channel}转来（Open311 接口）` : null,
-            payload: {
-              routing: r.routing.rule,
-              deadlines: r.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate })),
-              ...(opts.channel ? { channel: opts.channel } : {}),
-            },
-          },
-        });
-      }
-      if (ids.length === 2) await tx.complaint.update({ where: { id: ids[0]! }, data: { linkedComplaintId: ids[1]! } });
-      if (opts.alsoInTransaction) await opts.alsoInTransaction(tx, ids);
-      return ids;
+      const written = await write(tx);
+      await alsoInTransaction(
+        tx,
+        written.map((w) => w.id),
+      );
+      return written;
     });
+  }
+
+  /** As fileSubmission, answering the new complaints' ids in the order of `records`. */
+  async createSubmission(records: NewComplaint[], receivedAt: Date, receivedDay: string, opts: SubmissionOptions = {}): Promise<number[]> {
+    return (await this.fileSubmission(records, receivedAt, receivedDay, opts)).map((w) => w.id);
   }
 
   /** Open complaints about a business, or with coordinates within `metres`, received since `since`. */
@@ -318,3 +280,182 @@ export function haversineMetres(lat1: number, lng1: number, lat2: number, lng2: 
   const a = Math.sin(toRad(lat2 - lat1) / 2) ** 2 + Math.cos(toRad(lat1)) * Math.cos(toRad(lat2)) * Math.sin(toRad(lng2 - lng1) / 2) ** 2;
   return 2 * R * Math.asin(Math.sqrt(a));
 }
+
+/** In a notice's title or body: replaced by the complaint's tracking number, which is drawn in the write itself. */
+export const TRACKING_NO_PLACEHOLDER = '{{trackingNo}}';
+
+export type WrittenComplaint = { idx: number; id: number; trackingNo: string };
+
+/** A receipt as the context statement returns it (dates as YYYY-MM-DD). */
+export type StoredReceipt = {
+  id: number;
+  trackingNo: string;
+  kind: ComplaintKind;
+  status: ComplaintStatus;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  reporterUserId: number | null;
+  description: string;
+  linkedComplaintId: number | null;
+  office: { id: number; name: string } | null;
+  deadlines: { kind: DeadlineKind; dueDate: string }[];
+};
+
+type Named = { id: number; name: string };
+export type SubmissionContext = {
+  existing: { self: StoredReceipt; linked: StoredReceipt | null } | null;
+  attachable: number;
+  photos: { id: string; checkState: string | null }[];
+  openid: string | null;
+  business:
+    | (Named & { address: string; streetId: number; communityId: number; lat: number | null; lng: number | null; street: Named; office: Named; cadre: (Named & { active: boolean }) | null })
+    | null;
+  street: (Named & { office: Named }) | null;
+  community: (Named & { streetId: number; cadre: Named | null }) | null;
+};
+
+function submissionRow(r: NewComplaint, idx: number, opts: SubmissionOptions) {
+  return {
+    idx,
+    kind: r.kind,
+    category: r.category,
+    businessId: r.businessId,
+    businessName: r.businessName,
+    businessAddress: r.businessAddress,
+    streetId: r.streetId,
+    communityId: r.communityId,
+    lat: r.lat,
+    lng: r.lng,
+    description: r.description,
+    contentFlag: r.contentFlag,
+    anonymous: r.anonymous,
+    reporterUserId: r.reporterUserId,
+    reporterName: r.reporterName,
+    reporterPhoneEnc: r.reporterPhoneEnc,
+    reporterPhoneMasked: r.reporterPhoneMasked,
+    reporterAddressEnc: r.reporterAddressEnc,
+    byVolunteer: r.byVolunteer,
+    idempotencyKey: idx === 0 ? r.idempotencyKey : `${r.idempotencyKey}#${idx + 1}`,
+    requestHash: r.requestHash ?? null,
+    officeId: r.routing.officeId,
+    cadreId: r.routing.cadreId,
+    transferTo: r.routing.transferTo,
+    rule: r.routing.rule,
+    reason: r.routing.reason,
+    deadlines: r.deadlines.map((d) => ({ kind: d.kind, startDate: d.startDate, workingDays: d.workingDays, unit: d.unit, dueDate: d.dueDate })),
+    photos: r.photoIds,
+    actorUserId: opts.actor?.userId ?? r.reporterUserId,
+    actorRole: opts.actor?.role ?? (opts.channel ? 'PARTNER' : r.reporterUserId ? 'REPORTER' : 'ANONYMOUS'),
+    eventReason: opts.channel ? `经${opts.channel}转来（Open311 接口）` : null,
+    eventPayload: {
+      routing: r.routing.rule,
+      deadlines: r.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate })),
+      ...(opts.channel ? { channel: opts.channel } : {}),
+    },
+    noticeKind: r.notice?.kind ?? null,
+    noticeTitle: r.notice?.title ?? null,
+    noticeBody: r.notice?.body ?? null,
+  };
+}
+
+const RECEIPT_JSON = (c: string) => `json_build_object(
+  'id', ${c}.id, 'trackingNo', ${c}."trackingNo", 'kind', ${c}.kind, 'status', ${c}.status, 'idempotencyKey', ${c}."idempotencyKey",
+  'requestHash', ${c}."requestHash", 'reporterUserId', ${c}."reporterUserId", 'description', ${c}.description,
+  'linkedComplaintId', ${c}."linkedComplaintId",
+  'office', (SELECT json_build_object('id', o.id, 'name', o.name) FROM "Office" o WHERE o.id = ${c}."officeId"),
+  'deadlines', COALESCE((SELECT json_agg(json_build_object('kind', d.kind, 'dueDate', to_char(d."dueDate", 'YYYY-MM-DD')) ORDER BY d.id) FROM "Deadline" d WHERE d."complaintId" = ${c}.id), '[]'::json))`;
+
+// $1 idempotency key, $2 photo ids (JSON array), $3 user id, $4 business id, $5 street id, $6 community id.
+const SUBMISSION_CONTEXT_SQL = `
+SELECT json_build_object(
+  'existing', (SELECT json_build_object('self', ${RECEIPT_JSON('c')}, 'linked', (SELECT ${RECEIPT_JSON('l')} FROM "Complaint" l WHERE l.id = c."linkedComplaintId"))
+               FROM "Complaint" c WHERE c."idempotencyKey" = $1),
+  'attachable', (SELECT count(*) FROM "Upload" u
+                 WHERE u.id IN (SELECT jsonb_array_elements_text($2::jsonb))
+                   AND (u."uploaderUserId" IS NULL OR u."uploaderUserId" = $3::int)
+                   AND NOT EXISTS (SELECT 1 FROM "ComplaintPhoto" p WHERE p."uploadId" = u.id)
+                   AND NOT EXISTS (SELECT 1 FROM "FollowUpPhoto" p WHERE p."uploadId" = u.id)
+                   AND NOT EXISTS (SELECT 1 FROM "ArticleImage" p WHERE p."uploadId" = u.id)),
+  'photos', COALESCE((SELECT json_agg(json_build_object('id', u.id, 'checkState', u."checkState")) FROM "Upload" u
+                      WHERE u.id IN (SELECT jsonb_array_elements_text($2::jsonb))), '[]'::json),
+  'openid', (SELECT u.openid FROM "User" u WHERE u.id = $3::int),
+  'business', (SELECT json_build_object(
+                 'id', b.id, 'name', b.name, 'address', b.address, 'streetId', b."streetId", 'communityId', b."communityId", 'lat', b.lat, 'lng', b.lng,
+                 'street', json_build_object('id', s.id, 'name', s.name), 'office', json_build_object('id', o.id, 'name', o.name),
+                 'cadre', (SELECT json_build_object('id', cd.id, 'name', cd.name, 'active', cd.active) FROM "Assignment" a JOIN "Cadre" cd ON cd.id = a."cadreId"
+                           WHERE a."businessId" = b.id AND a."endedAt" IS NULL ORDER BY a.id LIMIT 1))
+               FROM "Business" b JOIN "Street" s ON s.id = b."streetId" JOIN "Office" o ON o.id = s."officeId" WHERE b.id = $4::int),
+  'street', (SELECT json_build_object('id', s.id, 'name', s.name, 'office', json_build_object('id', o.id, 'name', o.name))
+             FROM "Street" s JOIN "Office" o ON o.id = s."officeId" WHERE s.id = $5::int),
+  'community', (SELECT json_build_object('id', m.id, 'name', m.name, 'streetId', m."streetId",
+                  'cadre', (SELECT json_build_object('id', cd.id, 'name', cd.name) FROM "Cadre" cd
+                            WHERE cd."communityId" = m.id AND cd.tier = 'COMMUNITY' AND cd.active ORDER BY cd.id LIMIT 1))
+                FROM "Community" m WHERE m.id = $6::int)
+) AS ctx`;
+
+// $1 the records (JSON), $2 the Shanghai day, $3 how many records, $4 received at (ISO), $5 origin, $6 channel.
+// Data-modifying CTEs all run once, in one snapshot; foreign keys are checked at the end of the statement, when the
+// complaints they point to exist. Ids are drawn first so the two halves of a 投诉+举报 can name each other.
+const SUBMISSION_WRITE_SQL = `
+WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+    idx int, kind text, category text, "businessId" int, "businessName" text, "businessAddress" text, "streetId" int, "communityId" int,
+    lat float8, lng float8, description text, "contentFlag" text, anonymous boolean, "reporterUserId" int, "reporterName" text,
+    "reporterPhoneEnc" text, "reporterPhoneMasked" text, "reporterAddressEnc" text, "byVolunteer" boolean, "idempotencyKey" text,
+    "requestHash" text, "officeId" int, "cadreId" int, "transferTo" text, rule text, reason text, deadlines jsonb, photos jsonb,
+    "actorUserId" int, "actorRole" text, "eventReason" text, "eventPayload" jsonb, "noticeKind" text, "noticeTitle" text, "noticeBody" text)
+),
+seq AS (
+  INSERT INTO "TrackingSequence" (day, last) VALUES ($2, $3::int)
+  ON CONFLICT (day) DO UPDATE SET last = "TrackingSequence".last + EXCLUDED.last
+  RETURNING last
+),
+numbered AS MATERIALIZED (
+  SELECT input.*, nextval(pg_get_serial_sequence('"Complaint"', 'id'))::int AS id,
+         ((SELECT last FROM seq) - $3::int + 1 + idx)::text AS seqno
+  FROM input
+),
+written AS MATERIALIZED (
+  SELECT n.*, 'SA' || replace($2, '-', '') || '-' || CASE WHEN length(n.seqno) >= 6 THEN n.seqno ELSE lpad(n.seqno, 6, '0') END AS "trackingNo",
+         (SELECT o.id FROM numbered o WHERE o.idx <> n.idx) AS "linkedComplaintId"
+  FROM numbered n
+),
+complaints AS (
+  INSERT INTO "Complaint" (id, "trackingNo", kind, category, "businessId", "businessName", "businessAddress", "streetId", "communityId", lat, lng,
+                           description, "contentFlag", anonymous, "reporterUserId", "reporterName", "reporterPhoneEnc", "reporterPhoneMasked",
+                           "reporterAddressEnc", "byVolunteer", "idempotencyKey", "requestHash", "officeId", "cadreId", "transferTo",
+                           "linkedComplaintId", "receivedAt", origin, channel, "updatedAt")
+  SELECT id, "trackingNo", kind::"ComplaintKind", category, "businessId", "businessName", "businessAddress", "streetId", "communityId", lat, lng,
+         description, "contentFlag", anonymous, "reporterUserId", "reporterName", "reporterPhoneEnc", "reporterPhoneMasked",
+         "reporterAddressEnc", "byVolunteer", "idempotencyKey", "requestHash", "officeId", "cadreId", "transferTo",
+         "linkedComplaintId", $4::timestamptz AT TIME ZONE 'UTC', $5::"ComplaintOrigin", $6, $4::timestamptz AT TIME ZONE 'UTC'
+  FROM written
+),
+routings AS (
+  INSERT INTO "RoutingDecision" ("complaintId", "officeId", "cadreId", "transferTo", rule, reason)
+  SELECT id, "officeId", "cadreId", "transferTo", rule, reason FROM written
+),
+deadlines AS (
+  INSERT INTO "Deadline" ("complaintId", kind, "startDate", "workingDays", unit, "dueDate")
+  SELECT w.id, (d.v->>'kind')::"DeadlineKind", (d.v->>'startDate')::date, (d.v->>'workingDays')::int, (d.v->>'unit')::"DeadlineUnit", (d.v->>'dueDate')::date
+  FROM written w, jsonb_array_elements(w.deadlines) WITH ORDINALITY AS d(v, ord)
+  ORDER BY w.idx, d.ord
+),
+photos AS (
+  INSERT INTO "ComplaintPhoto" ("complaintId", "uploadId", position)
+  SELECT w.id, p.upload, (p.ord - 1)::int FROM written w, jsonb_array_elements_text(w.photos) WITH ORDINALITY AS p(upload, ord)
+),
+events AS (
+  INSERT INTO "ComplaintEvent" ("complaintId", at, "actorUserId", "actorRole", action, "toStatus", reason, payload)
+  SELECT id, $4::timestamptz AT TIME ZONE 'UTC', "actorUserId", "actorRole", 'submit', 'SUBMITTED', "eventReason", "eventPayload" FROM written ORDER BY idx
+),
+notices AS (
+  INSERT INTO "Notification" ("userId", kind, title, body, "complaintId", "dedupeKey")
+  SELECT u.id, w."noticeKind", replace(w."noticeTitle", '${TRACKING_NO_PLACEHOLDER}', w."trackingNo"), replace(w."noticeBody", '${TRACKING_NO_PLACEHOLDER}', w."trackingNo"),
+         w.id, 'complaint:' || w.id || ':received:user:' || u.id
+  FROM written w JOIN "User" u ON NOT u.disabled
+    AND ((w."cadreId" IS NOT NULL AND u."cadreId" = w."cadreId") OR (w."officeId" IS NOT NULL AND u."officeId" = w."officeId" AND u.role = 'OFFICE_STAFF'))
+  WHERE w."noticeKind" IS NOT NULL
+  ON CONFLICT DO NOTHING
+)
+SELECT idx, id, "trackingNo" FROM written ORDER BY idx`;

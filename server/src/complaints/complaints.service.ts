@@ -23,7 +23,17 @@ import { CalendarService } from '../calendar/calendar.service';
 import { shanghaiDate } from '../calendar/working-days';
 import { routeComplaint, type RoutingInput } from '../routing/routing';
 import { NotificationsService } from '../notifications/notifications.service';
-import { type ComplaintReceiptRecord, type ComplaintRecord, ComplaintsRepository, type NewComplaint } from './complaints.repository';
+import {
+  type ComplaintRecord,
+  ComplaintsRepository,
+  type NewComplaint,
+  type StoredReceipt,
+  type SubmissionContext,
+  TRACKING_NO_PLACEHOLDER,
+} from './complaints.repository';
+import { receivedNotice } from '../notifications/inbox-notices';
+import { noticeSubject } from '../notifications/notifications.service';
+import { isUniqueViolation } from '../registry/prisma-errors';
 import { fromDbDate, isProvisional, planDeadlines } from './deadlines';
 import { queryCodeFor, queryCodeMatches } from './tracking';
 import { DEADLINES_ON_RECEIPT, OPEN_STATUSES, REOPEN_WINDOW_DAYS } from './workflow';
@@ -57,11 +67,19 @@ export class ComplaintsService {
    * that passed it on; the rules are the same whoever sends it.
    */
   async submit(input: CreateComplaintRequest, user: AuthUser | undefined, channel?: string): Promise<ComplaintReceipt> {
-    const used = await this.repo.findIdByIdempotencyKey(input.idempotencyKey);
-    if (used) return this.replay((await this.repo.findForReceipt(used.id))!, input, user);
-
     const kinds: ComplaintKind[] = input.kind === 'BOTH' ? ['COMPLAINT', 'REPORT'] : [input.kind];
     const reporterName = input.anonymous ? null : (input.reporterName ?? null);
+    // One statement answers everything asked before the write (see submissionContext); a second writes it all.
+    const ctx = await this.repo.submissionContext({
+      idempotencyKey: input.idempotencyKey,
+      photoIds: input.photoIds,
+      userId: user?.id ?? null,
+      businessId: input.businessId ?? null,
+      streetId: input.businessId === undefined ? (input.streetId ?? null) : null,
+      communityId: input.businessId === undefined ? (input.communityId ?? null) : null,
+    });
+    if (ctx.existing) return this.replay(ctx.existing.self, ctx.existing.linked, input, user);
+
     if (kinds.includes('COMPLAINT')) {
       // An anonymous 投诉 cannot be accepted: the complainant's name and phone are required by law.
       if (input.anonymous) throw new DomainException('ANONYMOUS_COMPLAINT_NOT_ALLOWED');
@@ -71,18 +89,21 @@ export class ComplaintsService {
       if (input.businessId === undefined && !(input.businessName && input.businessAddress)) throw new DomainException('RESPONDENT_REQUIRED');
     }
     if (!input.anonymous && !reporterName) throw new DomainException('REPORTER_NAME_REQUIRED');
-    if (input.photoIds.length > 0 && (await this.repo.countAttachableUploads(input.photoIds, user?.id)) !== new Set(input.photoIds).size) {
-      throw new DomainException('PHOTO_NOT_FOUND');
-    }
+    if (input.photoIds.length > 0 && ctx.attachable !== new Set(input.photoIds).size) throw new DomainException('PHOTO_NOT_FOUND');
 
-    const place = await this.locate(input);
+    const place = this.locate(input, ctx);
     // 内容安全 for mini-program users: risky text or a photo known risky refuses the report before anything is saved.
-    const contentFlag = await this.safety.screen({ userId: user?.id, texts: [{ text: input.description, scene: TEXT_SCENES.description }], photoIds: input.photoIds });
+    const contentFlag = await this.safety.screen(
+      { userId: user?.id, texts: [{ text: input.description, scene: TEXT_SCENES.description }], photoIds: input.photoIds },
+      { photos: ctx.photos, openid: ctx.openid },
+    );
     const routing = routeComplaint({ category: input.category, business: place.business, place: place.place });
     const receivedAt = this.clock.now();
     const receivedDay = shanghaiDate(receivedAt);
     const phone = input.anonymous ? null : (input.contactPhone ?? null);
     const address = input.anonymous ? null : (input.reporterAddress ?? null);
+    const office = place.business?.office ?? place.place?.office ?? null;
+    const handlingOffice = routing.officeId !== null && office?.id === routing.officeId ? office : null;
 
     const records: NewComplaint[] = [];
     for (const kind of kinds) {
@@ -109,23 +130,54 @@ export class ComplaintsService {
         photoIds: input.photoIds,
         contentFlag,
         routing,
-        // Deadlines are computed before the transaction: the embedded database is one session.
+        // Deadlines are computed before the write, on the cached working-day calendar.
         deadlines: await planDeadlines(this.calendar, DEADLINES_ON_RECEIPT[kind], receivedDay),
+        notice: receivedNotice(
+          noticeSubject({
+            trackingNo: TRACKING_NO_PLACEHOLDER,
+            kind,
+            businessName: place.businessName,
+            category: input.category,
+            outcome: null,
+            transferTo: routing.transferTo,
+            business: null,
+            office: handlingOffice,
+          }),
+        ),
       });
     }
-    const ids = await this.repo.createSubmission(records, receivedAt, receivedDay, channel ? { channel } : {});
-    const created = await Promise.all(ids.map((id) => this.repo.findForReceipt(id)));
-    for (const c of created) if (c) await this.notifications.complaintReceived(c);
-    return this.receipt(created[0]!, created[1] ?? null, user);
+    let written;
+    try {
+      written = await this.repo.fileSubmission(records, receivedAt, receivedDay, channel ? { channel } : {});
+    } catch (err) {
+      // The same submission sent twice at once: the second finds the first's key taken and answers its receipt.
+      if (!isUniqueViolation(err)) throw err;
+      const again = await this.repo.submissionContext({ idempotencyKey: input.idempotencyKey, photoIds: [], userId: null, businessId: null, streetId: null, communityId: null });
+      if (!again.existing) throw err;
+      return this.replay(again.existing.self, again.existing.linked, input, user);
+    }
+    const receiptOf = (w: (typeof written)[number], r: NewComplaint): StoredReceipt => ({
+      id: w.id,
+      trackingNo: w.trackingNo,
+      kind: r.kind,
+      status: 'SUBMITTED',
+      idempotencyKey: w.idx === 0 ? r.idempotencyKey : `${r.idempotencyKey}#${w.idx + 1}`,
+      requestHash: r.requestHash ?? null,
+      reporterUserId: r.reporterUserId,
+      description: r.description,
+      linkedComplaintId: null,
+      office: handlingOffice,
+      deadlines: r.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate })),
+    });
+    return this.receipt(receiptOf(written[0]!, records[0]!), written[1] ? receiptOf(written[1], records[1]!) : null, user);
   }
 
-  private async replay(existing: ComplaintReceiptRecord, input: CreateComplaintRequest, user: AuthUser | undefined): Promise<ComplaintReceipt> {
+  private replay(existing: StoredReceipt, linked: StoredReceipt | null, input: CreateComplaintRequest, user: AuthUser | undefined): ComplaintReceipt {
     const sameReporter = (existing.reporterUserId ?? null) === (user?.id ?? null);
     // The whole request must be the one first sent (a changed category, place or photo under a used key is another
     // submission, not a retry); a complaint filed before the hash was kept is compared by its description.
     const sameRequest = existing.requestHash ? existing.requestHash === this.requestHash(input, user) : existing.description === input.description;
     if (!sameReporter || !sameRequest) throw new DomainException('IDEMPOTENCY_CONFLICT');
-    const linked = existing.linkedComplaintId ? await this.repo.findForReceipt(existing.linkedComplaintId) : null;
     return this.receipt(existing, linked, user);
   }
 
@@ -138,7 +190,7 @@ export class ComplaintsService {
     return createHmac('sha256', this.env.secrets.queryCodeSecret).update(JSON.stringify({ by: user?.id ?? null, request })).digest('base64url');
   }
 
-  private receipt(c: ComplaintReceiptRecord, linked: ComplaintReceiptRecord | null, user: AuthUser | undefined): ComplaintReceipt {
+  private receipt(c: StoredReceipt, linked: StoredReceipt | null, user: AuthUser | undefined): ComplaintReceipt {
     return {
       id: c.id,
       trackingNo: c.trackingNo,
@@ -149,22 +201,21 @@ export class ComplaintsService {
         ? { id: linked.id, trackingNo: linked.trackingNo, kind: linked.kind, queryCode: user ? null : queryCodeFor(this.env.secrets.queryCodeSecret, linked.trackingNo, linked.idempotencyKey!) }
         : null,
       office: c.office ? { id: c.office.id, name: c.office.name } : null,
-      deadlines: c.deadlines.map((d) => ({ kind: d.kind, dueDate: fromDbDate(d.dueDate) })),
+      deadlines: c.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate })),
     };
   }
 
-  /** Where the problem is: the registry business, or the street/community given on the form. */
-  private async locate(input: CreateComplaintRequest) {
+  /** Where the problem is: the registry business, or the street/community given on the form (read by submissionContext). */
+  private locate(input: CreateComplaintRequest, ctx: SubmissionContext) {
     if (input.businessId !== undefined) {
-      const b = await this.repo.findBusinessForRouting(input.businessId);
+      const b = ctx.business;
       if (!b) throw new DomainException('NOT_FOUND', '所选经营主体不存在，请重新搜索');
-      const cadre = b.assignments[0]?.cadre;
       const business: RoutingInput['business'] = {
         id: b.id,
         name: b.name,
-        street: { id: b.street.id, name: b.street.name },
-        office: b.street.office,
-        cadre: cadre && cadre.active ? { id: cadre.id, name: cadre.name } : null,
+        street: b.street,
+        office: b.office,
+        cadre: b.cadre && b.cadre.active ? { id: b.cadre.id, name: b.cadre.name } : null,
       };
       return {
         business,
@@ -179,14 +230,18 @@ export class ComplaintsService {
       };
     }
     if (input.streetId === undefined) throw new DomainException('PLACE_REQUIRED');
-    const street = await this.repo.findStreetForRouting(input.streetId);
+    const street = ctx.street;
     if (!street) throw new DomainException('PLACE_REQUIRED', '所选街道不存在');
-    const community = input.communityId !== undefined ? await this.repo.findCommunityForRouting(input.communityId) : null;
+    const community = input.communityId !== undefined ? ctx.community : null;
     if (input.communityId !== undefined && (!community || community.streetId !== street.id)) throw new DomainException('AREA_MISMATCH');
-    const communityCadre = community?.cadres[0] ?? null;
     return {
       business: null,
-      place: { street: { id: street.id, name: street.name }, office: street.office, community: community ? { id: community.id, name: community.name } : null, communityCadre },
+      place: {
+        street: { id: street.id, name: street.name },
+        office: street.office,
+        community: community ? { id: community.id, name: community.name } : null,
+        communityCadre: community?.cadre ?? null,
+      },
       businessId: null,
       businessName: input.businessName ?? null,
       businessAddress: input.businessAddress ?? null,

@@ -48,11 +48,12 @@ export class ContentSafetyService {
   }
 
   /** Before saving: throws CONTENT_RISKY / IMAGE_RISKY, else returns the flag the record is saved with. */
-  async screen(s: Screening): Promise<ContentFlag | null> {
-    const photos = await this.repo.photoStates(s.photoIds);
+  /** `read`: the photos' states and the user's openid when the caller has read them already (the submission has). */
+  async screen(s: Screening, read?: { photos: { id: string; checkState: string | null }[]; openid: string | null }): Promise<ContentFlag | null> {
+    const photos = read ? read.photos.map((p) => ({ id: p.id, checkState: p.checkState as Parameters<typeof photoFlag>[0] })) : await this.repo.photoStates(s.photoIds);
     if (photos.some((p) => p.checkState === 'RISKY')) throw new DomainException('IMAGE_RISKY');
     const known = photos.map((p) => photoFlag(p.checkState));
-    const openid = s.userId && this.wechat.configured ? await this.repo.openidOf(s.userId) : null;
+    const openid = s.userId && this.wechat.configured ? (read ? read.openid : await this.repo.openidOf(s.userId)) : null;
     if (!openid) return strongest(known);
 
     const verdicts = await Promise.all(s.texts.filter((t) => t.text.trim()).map((t) => this.wechat.checkText(openid, t.scene, t.text)));
