@@ -57,7 +57,14 @@ async function main(): Promise<void> {
   });
 
   const shutdown = async (signal: string) => {
-    logger.write('info', 'shutting down', { signal });
+    // Where the memory went, for operators and the load benchmark: V8's heap, buffers outside it (PGlite's
+    // WebAssembly memory among them when it runs in this thread) and the process's resident set.
+    const mb = (n: number) => Math.round(n / 1048576);
+    const m = process.memoryUsage();
+    logger.write('info', 'shutting down', {
+      signal,
+      memory: { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers) },
+    });
     await statistics.stop();
     if (db.kind === 'pglite') rmSync(controlFile, { force: true });
     await app.close();
