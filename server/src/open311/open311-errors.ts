@@ -1,4 +1,6 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Injectable } from '@nestjs/common';
+import { isDatabaseDown } from '../common/exception.filter';
+import { JsonLogger, reasonOf } from '../common/logger';
 import type { Request, Response } from 'express';
 import { ERRORS, type Open311Error } from '@sa/contracts';
 import { DomainException } from '../common/domain-exception';
@@ -41,21 +43,23 @@ export function toOpen311Error(exception: unknown): Open311Error {
     const status = exception.getStatus();
     return status < 500 ? { code: status, description: BY_STATUS[status] ?? ERRORS.VALIDATION_FAILED.message } : { code: 500, description: ERRORS.INTERNAL.message };
   }
-  const code = (exception as { code?: unknown } | null)?.code;
-  if (code === 'ECONNREFUSED' || code === 'P1001' || code === '57P01') return { code: 503, description: ERRORS.DATABASE_UNAVAILABLE.message };
+  if (isDatabaseDown(exception)) return { code: 503, description: ERRORS.DATABASE_UNAVAILABLE.message };
   return { code: 500, description: ERRORS.INTERNAL.message };
 }
 
 /** Errors of the Open311 routes in the spec's shape, `[{ code, description }]` or `<errors><error>…`, in Chinese. */
 @Catch()
+@Injectable()
 export class Open311ErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Open311');
+  constructor(private readonly logger: JsonLogger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     const error = toOpen311Error(exception);
-    if (error.code >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    // As the main filter: the stack only for a true fault; the database being away is one line.
+    if (error.code === 503) this.logger.write('warn', 'database unavailable', { method: req.method, path: req.path, error: reasonOf(exception) });
+    else if (error.code >= 500) this.logger.error(exception instanceof Error ? exception : String(exception), undefined, 'Open311');
     if (!res.headersSent) sendOpen311Error(res, formatOf(req), error);
   }
 }
