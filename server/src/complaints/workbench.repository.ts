@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ComplaintCategory, ComplaintKind, ComplaintStatus } from '@sa/contracts';
+import type { CadreTier, ComplaintCategory, ComplaintKind, ComplaintStatus, DeadlineKind, DeadlineUnit } from '@sa/contracts';
 import { Prisma as P } from '@sa/db';
 import { PRISMA, type Prisma } from '../database/database';
 import type { Db } from '../notifications/notifications.repository';
-import type { DetailExtras, QueueRow } from './complaint-views';
+import type { DeadlineRow, DetailExtras, QueueRow } from './complaint-views';
+import { toDbDate } from './deadlines';
 
 export type Scope = { officeId: number } | { cadreId: number } | { all: true };
 
@@ -27,32 +28,75 @@ export type QueueFilter = {
 };
 
 export type QueuePage = {
-  ids: number[];
+  /** the page's rows in queue order, each with its street's name and, of its deadlines, the nearest open one */
+  rows: (QueueRow & { streetName: string | null })[];
   total: number;
   overdue: number;
   dueSoon: number;
   byStatus: Partial<Record<ComplaintStatus, number>>;
 };
 
-const deadlineSelect = { kind: true, startDate: true, workingDays: true, unit: true, dueDate: true, state: true, metAt: true, escalatedAt: true } as const;
+/** One row of the page statement: the complaint, the names it shows and its nearest open deadline, flat. */
+type PageRow = {
+  id: number;
+  trackingNo: string;
+  kind: ComplaintKind;
+  category: string;
+  status: ComplaintStatus;
+  businessName: string | null;
+  receivedAt: Date;
+  byVolunteer: boolean;
+  supportCount: number;
+  contentFlag: string | null;
+  registeredName: string | null;
+  streetName: string | null;
+  officeId: number | null;
+  officeName: string | null;
+  cadreId: number | null;
+  cadreName: string | null;
+  cadreTier: CadreTier | null;
+  cadreTitle: string | null;
+  deadlineKind: DeadlineKind | null;
+  startDate: string | null;
+  workingDays: number | null;
+  unit: DeadlineUnit | null;
+  dueDate: string | null;
+  metAt: Date | null;
+  escalatedAt: Date | null;
+};
 
-const queueRowSelect = {
-  id: true,
-  trackingNo: true,
-  kind: true,
-  category: true,
-  status: true,
-  businessName: true,
-  streetId: true,
-  receivedAt: true,
-  byVolunteer: true,
-  supportCount: true,
-  business: { select: { name: true } },
-  office: { select: { id: true, name: true } },
-  cadre: { select: { id: true, name: true, tier: true, title: true } },
-  deadlines: { where: { state: 'OPEN' }, select: deadlineSelect },
-  contentFlag: true,
-} as const satisfies P.ComplaintSelect;
+function queueRow(r: PageRow): QueueRow & { streetName: string | null } {
+  const next: DeadlineRow | null =
+    r.deadlineKind === null
+      ? null
+      : {
+          kind: r.deadlineKind,
+          startDate: toDbDate(r.startDate!),
+          workingDays: r.workingDays!,
+          unit: r.unit!,
+          dueDate: toDbDate(r.dueDate!),
+          state: 'OPEN',
+          metAt: r.metAt,
+          escalatedAt: r.escalatedAt,
+        };
+  return {
+    id: r.id,
+    trackingNo: r.trackingNo,
+    kind: r.kind,
+    category: r.category,
+    status: r.status,
+    businessName: r.businessName,
+    receivedAt: r.receivedAt,
+    byVolunteer: r.byVolunteer,
+    supportCount: r.supportCount,
+    contentFlag: r.contentFlag,
+    business: r.registeredName === null ? null : { name: r.registeredName },
+    office: r.officeId === null ? null : { id: r.officeId, name: r.officeName! },
+    cadre: r.cadreId === null ? null : { id: r.cadreId, name: r.cadreName!, tier: r.cadreTier!, title: r.cadreTitle! },
+    deadlines: next ? [next] : [],
+    streetName: r.streetName,
+  };
+}
 
 function scopeSql(scope: Scope): P.Sql {
   if ('officeId' in scope) return P.sql`c."officeId" = ${scope.officeId}`;
@@ -80,51 +124,62 @@ function baseConditions(f: QueueFilter): P.Sql[] {
 export class WorkbenchRepository {
   constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
 
-  /** One page of ids (overdue first, then the nearest open deadline, then most 附议) and the counts. */
+  /**
+   * One page (overdue first, then the nearest open deadline, then most 附议) with everything its rows show, and
+   * the counts: two statements whatever the page length.
+   */
   async queue(f: QueueFilter, at: { today: Date; dueSoonBefore: Date; limit: number; offset: number }): Promise<QueuePage> {
     const where = baseConditions(f);
     const byStatusWhere = P.join(where, ' AND ');
     where.push(f.status ? P.sql`c."status" = ${f.status}::"ComplaintStatus"` : P.sql`c."status" <> 'CLOSED'`);
-    const overdue = P.sql`(nd."nextDue" IS NOT NULL AND nd."nextDue" < ${at.today}::date)`;
+    const overdue = P.sql`(nd."dueDate" IS NOT NULL AND nd."dueDate" < ${at.today}::date)`;
     if (f.overdue === true) where.push(overdue);
     if (f.overdue === false) where.push(P.sql`NOT ${overdue}`);
-    const from = P.sql`
+    // Each complaint's nearest open deadline: what the queue is ordered and counted by, and what its row shows.
+    const listed = P.sql`
       FROM "Complaint" c
       LEFT JOIN LATERAL (
-        SELECT MIN(d."dueDate") AS "nextDue" FROM "Deadline" d WHERE d."complaintId" = c.id AND d."state" = 'OPEN'
-      ) nd ON TRUE
-      WHERE ${P.join(where, ' AND ')}`;
-    const [rows, counts, byStatus] = await Promise.all([
-      this.prisma.$queryRaw<{ id: number }[]>`
-        SELECT c.id ${from}
-        ORDER BY ${overdue} DESC, nd."nextDue" ASC NULLS LAST, c."supportCount" DESC, c.id ASC
+        SELECT d."kind", d."startDate", d."workingDays", d."unit", d."dueDate", d."metAt", d."escalatedAt"
+        FROM "Deadline" d WHERE d."complaintId" = c.id AND d."state" = 'OPEN'
+        ORDER BY d."dueDate", d.id LIMIT 1
+      ) nd ON TRUE`;
+    const [rows, [counts]] = await Promise.all([
+      this.prisma.$queryRaw<PageRow[]>`
+        SELECT c.id, c."trackingNo", c."kind"::text AS kind, c."category", c."status"::text AS status, c."businessName",
+               c."receivedAt", c."byVolunteer", c."supportCount", c."contentFlag",
+               b."name" AS "registeredName", s."name" AS "streetName",
+               o.id AS "officeId", o."name" AS "officeName",
+               k.id AS "cadreId", k."name" AS "cadreName", k."tier"::text AS "cadreTier", k."title" AS "cadreTitle",
+               nd."kind"::text AS "deadlineKind", to_char(nd."startDate", 'YYYY-MM-DD') AS "startDate", nd."workingDays",
+               nd."unit"::text AS unit, to_char(nd."dueDate", 'YYYY-MM-DD') AS "dueDate", nd."metAt", nd."escalatedAt"
+        ${listed}
+        LEFT JOIN "Business" b ON b.id = c."businessId"
+        LEFT JOIN "Street" s ON s.id = c."streetId"
+        LEFT JOIN "Office" o ON o.id = c."officeId"
+        LEFT JOIN "Cadre" k ON k.id = c."cadreId"
+        WHERE ${P.join(where, ' AND ')}
+        ORDER BY ${overdue} DESC, nd."dueDate" ASC NULLS LAST, c."supportCount" DESC, c.id ASC
         LIMIT ${at.limit} OFFSET ${at.offset}`,
-      this.prisma.$queryRaw<{ total: number; overdue: number; dueSoon: number }[]>`
-        SELECT COUNT(*)::int AS total,
-               (COUNT(*) FILTER (WHERE ${overdue}))::int AS overdue,
-               (COUNT(*) FILTER (WHERE nd."nextDue" >= ${at.today}::date AND nd."nextDue" < ${at.dueSoonBefore}::date))::int AS "dueSoon"
-        ${from}`,
-      // The status tabs: every status within scope and the other filters, so a tab shows what choosing it lists.
-      this.prisma.$queryRaw<{ status: ComplaintStatus; n: number }[]>`
-        SELECT c."status" AS status, COUNT(*)::int AS n FROM "Complaint" c WHERE ${byStatusWhere} GROUP BY c."status"`,
+      // The status tabs count every status within scope and the other filters, so a tab shows what choosing it lists.
+      this.prisma.$queryRaw<{ total: number; overdue: number; dueSoon: number; byStatus: Partial<Record<ComplaintStatus, number>> }[]>`
+        SELECT l.total, l.overdue, l."dueSoon",
+               (SELECT COALESCE(json_object_agg(t.status, t.n), '{}'::json)
+                FROM (SELECT c."status"::text AS status, COUNT(*)::int AS n FROM "Complaint" c WHERE ${byStatusWhere} GROUP BY c."status") t) AS "byStatus"
+        FROM (
+          SELECT COUNT(*)::int AS total,
+                 (COUNT(*) FILTER (WHERE ${overdue}))::int AS overdue,
+                 (COUNT(*) FILTER (WHERE nd."dueDate" >= ${at.today}::date AND nd."dueDate" < ${at.dueSoonBefore}::date))::int AS "dueSoon"
+          ${listed}
+          WHERE ${P.join(where, ' AND ')}
+        ) l`,
     ]);
     return {
-      ids: rows.map((r) => Number(r.id)),
-      total: counts[0]?.total ?? 0,
-      overdue: counts[0]?.overdue ?? 0,
-      dueSoon: counts[0]?.dueSoon ?? 0,
-      byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
+      rows: rows.map(queueRow),
+      total: counts?.total ?? 0,
+      overdue: counts?.overdue ?? 0,
+      dueSoon: counts?.dueSoon ?? 0,
+      byStatus: counts?.byStatus ?? {},
     };
-  }
-
-  /** The rows of one page with their open deadlines, and the names of their streets, in page order. */
-  async queueRows(ids: number[]): Promise<{ rows: (QueueRow & { streetId: number | null })[]; streetNames: Map<number, string> }> {
-    if (ids.length === 0) return { rows: [], streetNames: new Map() };
-    const found = await this.prisma.complaint.findMany({ where: { id: { in: ids } }, select: queueRowSelect });
-    const streetIds = [...new Set(found.flatMap((r) => (r.streetId === null ? [] : [r.streetId])))];
-    const streets = streetIds.length > 0 ? await this.prisma.street.findMany({ where: { id: { in: streetIds } }, select: { id: true, name: true } }) : [];
-    const byId = new Map(found.map((r) => [r.id, r]));
-    return { rows: ids.flatMap((id) => byId.get(id) ?? []), streetNames: new Map(streets.map((s) => [s.id, s.name])) };
   }
 
   /** Names, the linked half, follow-ups and the penalty decision of one complaint. */

@@ -130,9 +130,8 @@ export class WorkbenchService {
       },
       { today: toDbDate(ctx.today), dueSoonBefore: toDbDate(dueSoonBefore(ctx.calendar, ctx.today)), limit: q.limit, offset: q.offset },
     );
-    const { rows, streetNames } = await this.repo.queueRows(page.ids);
     return {
-      items: rows.map((r) => queueItem(r, r.streetId === null ? null : (streetNames.get(r.streetId) ?? null), ctx)),
+      items: page.rows.map((r) => queueItem(r, r.streetName, ctx)),
       total: page.total,
       counts: { overdue: page.overdue, dueSoon: page.dueSoon, byStatus: page.byStatus },
     };
