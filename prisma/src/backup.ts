@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './database';
+import type { EmbeddedPGlite } from './pglite-client';
 
 export class BackupError extends Error {}
 
@@ -10,7 +11,7 @@ export class BackupError extends Error {}
  * runs one statement at a time, and the dump waits its turn): after a CHECKPOINT, so the files hold every committed
  * change; a transaction still open at that instant is rolled back when the copy is opened, as after a crash.
  */
-export async function dumpPglite(pg: PGlite): Promise<Blob> {
+export async function dumpPglite(pg: EmbeddedPGlite): Promise<Blob> {
   await pg.query('CHECKPOINT');
   return pg.dumpDataDir('gzip');
 }

@@ -6,6 +6,7 @@ import { Pool, type PoolClient } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
 import { applyMigrations, type SqlRunner } from './migrate';
+import { PGliteWorkerClient, type EmbeddedPGlite } from './pglite-client';
 
 export type OpenOptions = {
   /** A PostgreSQL server; unset means the embedded PGlite. */
@@ -18,6 +19,11 @@ export type OpenOptions = {
   migrate?: boolean;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /**
+   * Run PGlite in a worker thread, so that its statements (WebAssembly, synchronous) do not hold up this thread's
+   * event loop. Default: for a data folder (the server), unless PGLITE_WORKER=0; in memory, in this thread.
+   */
+  worker?: boolean;
 };
 
 export type Database = {
@@ -35,8 +41,8 @@ export type Database = {
    * analysed.
    */
   refreshStatistics(): Promise<string[]>;
-  /** The in-process PGlite, when embedded. */
-  pglite?: PGlite;
+  /** The embedded PGlite: in this thread, or its worker-thread client. */
+  pglite?: EmbeddedPGlite;
 };
 
 export class DataDirLockedError extends Error {}
@@ -54,7 +60,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return db;
 }
 
-export function pgliteRunner(pg: PGlite): SqlRunner {
+export function pgliteRunner(pg: EmbeddedPGlite): SqlRunner {
   return {
     async query<T>(sql: string, params: unknown[] = []) {
       return (await pg.query<T>(sql, params)).rows;
@@ -67,20 +73,30 @@ export function pgliteRunner(pg: PGlite): SqlRunner {
 
 async function openPglite(options: OpenOptions): Promise<Database> {
   const dataDir = options.dataDir ? resolve(options.dataDir) : null;
+  const inWorker = options.worker ?? (dataDir !== null && process.env.PGLITE_WORKER !== '0');
+  // The lock stays with this process's main thread: the worker thread dies with the process.
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
-  let pg: PGlite;
+  // The embedded database serves one process; a small buffer pool keeps start-up fast and memory low.
+  const postgresqlconf = ['shared_buffers=16MB'];
+  let pg: EmbeddedPGlite;
   try {
-    pg = await PGlite.create({
-      ...(dataDir ? { dataDir } : {}),
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-      // The embedded database serves one process; a small buffer pool keeps start-up fast and memory low.
-      postgresqlconf: ['shared_buffers=16MB'],
-    });
+    pg = inWorker
+      ? await PGliteWorkerClient.create({
+          dataDir,
+          loadDataDir: options.loadDataDir ? await options.loadDataDir.arrayBuffer() : null,
+          postgresqlconf,
+        })
+      : await PGlite.create({
+          ...(dataDir ? { dataDir } : {}),
+          ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+          postgresqlconf,
+        });
   } catch (err) {
     releaseLock();
     throw err;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });
+  // The adapter uses query, exec and transaction (its tx: query, exec, rollback), which both provide.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg as PGlite) });
   let closed = false;
   return {
     kind: 'pglite',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { EmbeddedPGlite } from './pglite-client';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { migrationsDir, readMigrations } from './migrate';
@@ -108,10 +109,10 @@ export async function sqlFromMigrationsToSchema(dir = migrationsDir(), opts: { f
  * What Prisma would change to bring an existing database to the schema ('' when it already matches):
  * the engine introspects the database through the adapter.
  */
-export async function sqlFromDatabaseToSchema(target: { pglite: PGlite } | { url: string }): Promise<string> {
+export async function sqlFromDatabaseToSchema(target: { pglite: EmbeddedPGlite } | { url: string }): Promise<string> {
   const schema = readFileSync(schemaPath(), 'utf8');
   const pool = 'url' in target ? charAsTextPool(target.url) : null;
-  const factory = 'pglite' in target ? new PrismaPGlite(target.pglite) : new PrismaPg(pool!);
+  const factory = 'pglite' in target ? new PrismaPGlite(target.pglite as PGlite) : new PrismaPg(pool!);
   const engine = await loadEngine(schema, factory);
   try {
     return await diffToSchema(engine, schema, { tag: 'schemaDatasource', files: [{ path: 'schema.prisma', content: schema }], configDir: '.' });
