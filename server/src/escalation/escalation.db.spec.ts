@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aBusiness, aCadre, anAssignment, aUser, aWorld, type World } from '../../../test/support/builders';
 import { aComplaint } from '../../../test/support/complaint-builder';
+import { countStatements } from '../../../test/support/count-statements';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { EscalationService } from './escalation.service';
 
@@ -148,6 +149,45 @@ describe('deadline sweep: reminders and 督办', () => {
       expect(await sweeper.sweep(friday)).toMatchObject({ reminded: 1, escalated: 0 });
       expect((await noticesOf('DEADLINE_REMINDER'))[0]!.title).toBe('期限提醒：核查期限今日届满');
       expect((await app.prisma.deadline.findFirstOrThrow({ where: { complaintId: c.id } })).escalatedAt).toBeNull();
+    });
+  });
+
+  describe('a sweep over many deadlines', () => {
+    const addDeadlines = async (overdue: number, dueMonday: number) => {
+      const ids: number[] = [];
+      for (let i = 0; i < overdue + dueMonday; i++) ids.push((await complaintWithDeadline(i < overdue ? '2026-11-20' : '2026-11-30')).id);
+      return { overdue: ids.slice(0, overdue), dueMonday: ids.slice(overdue) };
+    };
+
+    it('takes as many statements for 200 overdue deadlines as for 5, and gives each recipient exactly one notice per deadline', async () => {
+      await sweeper.sweep(friday); // next year's holiday schedule is asked for on the first sweep only
+      const few = await addDeadlines(5, 2);
+      const small = await countStatements(app, () => sweeper.sweep(friday));
+      expect(small.result).toMatchObject({ escalated: 5, reminded: 2, failed: 0 });
+      const many = await addDeadlines(200, 50);
+      const large = await countStatements(app, () => sweeper.sweep(friday));
+      expect(large.result).toEqual({ today: '2026-11-27', escalated: 200, reminded: 50, notified: 200 * 3 + 50 * 3, failed: 0, closed: 0 });
+
+      expect(large.statements).toBe(small.statements);
+      // Each step: a page of deadlines read and written in one statement each (and the leaders read once for 督办);
+      // the holiday-schedule reminder; archiving.
+      expect(large.statements, large.sql.join('\n---\n')).toBeLessThanOrEqual(7);
+
+      const notices = await app.prisma.notification.findMany({ where: { complaintId: { not: null } }, select: { complaintId: true, userId: true, kind: true } });
+      const recipients = new Map<string, number[]>();
+      for (const n of notices) {
+        const key = `${n.kind}:${n.complaintId}`;
+        recipients.set(key, [...(recipients.get(key) ?? []), n.userId]);
+      }
+      const sorted = (ids: { id: number }[]) => ids.map((u) => u.id).sort((a, b) => a - b);
+      for (const id of [...few.overdue, ...many.overdue]) {
+        expect(recipients.get(`ESCALATION:${id}`)?.sort((a, b) => a - b)).toEqual(sorted([users.streetCadre, users.admin, users.admin2]));
+      }
+      for (const id of [...few.dueMonday, ...many.dueMonday]) {
+        expect(recipients.get(`DEADLINE_REMINDER:${id}`)?.sort((a, b) => a - b)).toEqual(sorted([users.communityCadre, users.staff, users.staff2]));
+      }
+      expect(notices).toHaveLength((205 + 52) * 3);
+      expect(await app.prisma.escalation.count()).toBe(205);
     });
   });
 

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { EscalationController } from './escalation.controller';
 import { EscalationRepository } from './escalation.repository';
@@ -8,7 +7,7 @@ import { EscalationService } from './escalation.service';
 
 /** The deadline sweep: reminders before a statutory deadline, 督办 after it. */
 @Module({
-  imports: [CalendarModule, NotificationsModule, ComplaintsModule],
+  imports: [CalendarModule, ComplaintsModule],
   controllers: [EscalationController],
   providers: [EscalationRepository, EscalationService],
   exports: [EscalationService],

@@ -6,20 +6,21 @@ import { JsonLogger } from '../common/logger';
 import { PeriodicTask } from '../common/periodic';
 import { CalendarService } from '../calendar/calendar.service';
 import { shanghaiDate } from '../calendar/working-days';
-import { fromDbDate } from '../complaints/deadlines';
-import { NotificationsService } from '../notifications/notifications.service';
 import { WorkflowService } from '../complaints/workflow.service';
 import { noticeSubjectOf } from './deadline-subject';
 import { escalationNotice, reminderNotice, scheduleReminderNotice } from './escalation-notices';
-import { escalationTarget, type EscalationOrigin, scheduleReminderYear } from './escalation-rule';
-import { type DueDeadline, EscalationRepository } from './escalation.repository';
+import { type CadreRef, escalationTarget, type EscalationOrigin, scheduleReminderYear } from './escalation-rule';
+import { type DueDeadline, EscalationRepository, type PlannedEscalation } from './escalation.repository';
 
-const PAGE = 200;
+/** Deadlines read and written per statement. */
+const PAGE = 500;
 
 /**
  * The deadline sweep: reminds the office and cadre on the last working day before a deadline, and escalates
- * (督办) each deadline that has passed, one tier up and to the bureau admins. Every step is claimed in the
- * database, so any number of instances may sweep at once and each step still happens exactly once.
+ * (督办) each deadline that has passed, one tier up and to the bureau admins. The steps are written a page at a time,
+ * each page in one statement that claims its deadlines with their records and notices, so a sweep costs a few
+ * statements however many deadlines fall due, any number of instances may sweep at once and each step still
+ * happens exactly once.
  */
 @Injectable()
 export class EscalationService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -27,7 +28,6 @@ export class EscalationService implements OnApplicationBootstrap, OnModuleDestro
 
   constructor(
     private readonly repo: EscalationRepository,
-    private readonly notifications: NotificationsService,
     private readonly calendar: CalendarService,
     private readonly workflow: WorkflowService,
     private readonly clock: Clock,
@@ -49,32 +49,28 @@ export class EscalationService implements OnApplicationBootstrap, OnModuleDestro
     const today = shanghaiDate(now);
     const result: SweepResult = { today, escalated: 0, reminded: 0, notified: 0, failed: 0, closed: 0 };
 
-    for await (const d of this.pages((after) => this.repo.overdue(today, after, PAGE))) {
-      await this.step(result, 'escalate', d, async () => {
-        const origin = await this.originOf(d);
-        const target = origin ? escalationTarget(origin, await this.repo.cadresAbove(origin.districtId, origin.streetId)) : null;
-        const notified = await this.repo.escalate({ id: d.id, complaintId: d.complaint.id }, target, now, async (tx) => {
-          const users = await this.notifications.recipients(tx, { cadreIds: [target?.id ?? null], admins: true });
-          return this.notifications.notify(tx, users, escalationNotice(noticeSubjectOf(d), target), d.complaint.id, `deadline:${d.id}:escalation`);
-        });
-        if (notified === null) return;
-        result.escalated++;
-        result.notified += notified;
+    let leaders: Promise<CadreRef[]> | undefined;
+    await this.inPages(result, 'escalate', (after) => this.repo.overdue(today, after, PAGE), async (page) => {
+      const above = await (leaders ??= this.repo.cadresAbove());
+      const planned = page.map((d): PlannedEscalation => {
+        const origin = originOf(d);
+        const target = origin ? escalationTarget(origin, above) : null;
+        return { deadlineId: d.id, complaintId: d.complaint.id, dueDate: d.dueDate, target, notice: escalationNotice(noticeSubjectOf(d), target) };
       });
-    }
+      const done = await this.repo.escalate(planned, now);
+      result.escalated += done.steps;
+      result.notified += done.notices;
+    });
 
     const nextWorkingDay = await this.calendar.addWorkingDays(today, 1);
-    for await (const d of this.pages((after) => this.repo.dueBetween(today, nextWorkingDay, after, PAGE))) {
-      await this.step(result, 'remind', d, async () => {
-        const notified = await this.repo.remind(d.id, now, async (tx) => {
-          const users = await this.notifications.recipients(tx, { officeId: d.complaint.officeId, cadreIds: [d.complaint.cadre?.id ?? null] });
-          return this.notifications.notify(tx, users, reminderNotice(noticeSubjectOf(d), today), d.complaint.id, `deadline:${d.id}:reminder`);
-        });
-        if (notified === null) return;
-        result.reminded++;
-        result.notified += notified;
-      });
-    }
+    await this.inPages(result, 'remind', (after) => this.repo.dueBetween(today, nextWorkingDay, after, PAGE), async (page) => {
+      const done = await this.repo.remind(
+        page.map((d) => ({ deadlineId: d.id, complaintId: d.complaint.id, dueDate: d.dueDate, notice: reminderNotice(noticeSubjectOf(d), today) })),
+        now,
+      );
+      result.reminded += done.steps;
+      result.notified += done.notices;
+    });
     try {
       await this.remindSchedule(today);
     } catch (err) {
@@ -95,43 +91,39 @@ export class EscalationService implements OnApplicationBootstrap, OnModuleDestro
   private async remindSchedule(today: string): Promise<void> {
     const year = scheduleReminderYear(today, await this.calendar.scheduledYears());
     if (year === null) return;
-    const written = await this.repo.inTransaction(async (tx) => {
-      const admins = await this.notifications.recipients(tx, { admins: true });
-      return this.notifications.notify(tx, admins, scheduleReminderNotice(year), null, `calendar:${year}:schedule-reminder`);
-    });
+    const written = await this.repo.notifyAdmins(scheduleReminderNotice(year), `calendar:${year}:schedule-reminder`);
     if (written > 0) this.logger.write('info', 'asked the admins for next year\'s holiday schedule', { year, admins: written });
   }
 
-  /** The responsible cadre; without one, the complaint's street as if from its community. */
-  private async originOf(d: DueDeadline): Promise<EscalationOrigin | null> {
-    const cadre = d.complaint.cadre;
-    if (cadre) return { tier: cadre.tier, districtId: cadre.districtId, streetId: cadre.streetId ?? cadre.community?.streetId ?? null };
-    if (d.complaint.streetId === null) return null;
-    const districtId = await this.repo.districtOfStreet(d.complaint.streetId);
-    return districtId === null ? null : { tier: 'COMMUNITY', districtId, streetId: d.complaint.streetId };
-  }
-
-  /** One deadline's step; a failure is logged and left for the next sweep, never stopping the others. */
-  private async step(result: SweepResult, step: string, d: DueDeadline, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (err) {
-      result.failed++;
-      this.logger.write('error', 'deadline sweep step failed', {
-        step,
-        deadlineId: d.id,
-        dueDate: fromDbDate(d.dueDate),
-        error: err instanceof Error ? err.message : String(err),
-      });
-    }
-  }
-
-  private async *pages(fetch: (afterId: number) => Promise<DueDeadline[]>): AsyncGenerator<DueDeadline> {
+  /**
+   * Reads the due deadlines a page at a time and hands each page to `step`, which writes it in one statement. A page
+   * that fails is logged and left for the next sweep, never stopping the pages after it.
+   */
+  private async inPages(result: SweepResult, step: string, fetch: (afterId: number) => Promise<DueDeadline[]>, write: (page: DueDeadline[]) => Promise<void>): Promise<void> {
     for (let after = 0; ; ) {
-      const rows = await fetch(after);
-      yield* rows;
-      if (rows.length < PAGE) return;
-      after = rows.at(-1)!.id;
+      const page = await fetch(after);
+      if (page.length === 0) return;
+      try {
+        await write(page);
+      } catch (err) {
+        result.failed += page.length;
+        this.logger.write('error', 'deadline sweep step failed', {
+          step,
+          deadlines: page.length,
+          firstDeadlineId: page[0]!.id,
+          lastDeadlineId: page.at(-1)!.id,
+          error: err instanceof Error ? err.message : String(err),
+        });
+      }
+      if (page.length < PAGE) return;
+      after = page.at(-1)!.id;
     }
   }
+}
+
+/** The responsible cadre; without one, the complaint's street as if from its community. */
+function originOf(d: DueDeadline): EscalationOrigin | null {
+  const { cadre, street } = d.complaint;
+  if (cadre) return { tier: cadre.tier, districtId: cadre.districtId, streetId: cadre.streetId };
+  return street ? { tier: 'COMMUNITY', districtId: street.districtId, streetId: street.id } : null;
 }
