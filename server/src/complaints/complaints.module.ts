@@ -11,13 +11,14 @@ import { WorkbenchController } from './workbench.controller';
 import { WorkbenchRepository } from './workbench.repository';
 import { WorkbenchService } from './workbench.service';
 import { WorkflowService } from './workflow.service';
+import { DeadlineRecomputeRepository } from './deadline-recompute.repository';
 import { DeadlineRecomputeService } from './deadline-recompute.service';
 import { PhotoAccessService } from './photo-access.service';
 
 @Module({
   imports: [CalendarModule, NotificationsModule, ContentSafetyModule],
   controllers: [ComplaintsController, WorkbenchController],
-  providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkbenchRepository, WorkbenchService, DeadlineRecomputeService, PhotoAccessService, FollowUpsRepository, FollowUpsService],
+  providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkbenchRepository, WorkbenchService, DeadlineRecomputeService, DeadlineRecomputeRepository, PhotoAccessService, FollowUpsRepository, FollowUpsService],
   exports: [ComplaintsRepository, ComplaintsService, PhotoAccessService, WorkflowService],
 })
 export class ComplaintsModule {}

@@ -1,10 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CalendarService } from '../calendar/calendar.service';
 import { shanghaiDate } from '../calendar/working-days';
 import { Clock } from '../common/clock';
 import { JsonLogger } from '../common/logger';
-import { PRISMA, type Prisma } from '../database/database';
-import { fromDbDate, toDbDate } from './deadlines';
+import { type DueDateMove, DeadlineRecomputeRepository } from './deadline-recompute.repository';
 
 /**
  * When the admin edits the holiday calendar, every open working-day deadline that has not yet fallen due is
@@ -18,7 +17,7 @@ export class DeadlineRecomputeService implements OnModuleInit {
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly logger: JsonLogger,
-    @Inject(PRISMA) private readonly prisma: Prisma,
+    private readonly repo: DeadlineRecomputeRepository,
   ) {}
 
   onModuleInit(): void {
@@ -27,15 +26,12 @@ export class DeadlineRecomputeService implements OnModuleInit {
 
   async recomputeOpen(): Promise<number> {
     const today = shanghaiDate(this.clock.now());
-    const open = await this.prisma.deadline.findMany({ where: { state: 'OPEN', unit: 'WORKING_DAYS', dueDate: { gte: toDbDate(today) } } });
-    let moved = 0;
-    for (const d of open) {
-      const due = await this.calendar.addWorkingDays(fromDbDate(d.startDate), d.workingDays);
-      if (due === fromDbDate(d.dueDate)) continue;
-      // Conditional on the old value: a concurrent recompute or workflow step wins cleanly.
-      const res = await this.prisma.deadline.updateMany({ where: { id: d.id, dueDate: d.dueDate, state: 'OPEN' }, data: { dueDate: toDbDate(due), remindedAt: null } });
-      moved += res.count;
+    const moves: DueDateMove[] = [];
+    for (const d of await this.repo.openWorkingDayDeadlines(today)) {
+      const due = await this.calendar.addWorkingDays(d.startDate, d.workingDays);
+      if (due !== d.dueDate) moves.push({ id: d.id, from: d.dueDate, to: due });
     }
+    const moved = await this.repo.moveDueDates(moves);
     if (moved > 0) this.logger.write('info', 'deadlines recomputed after a calendar change', { moved });
     return moved;
   }
