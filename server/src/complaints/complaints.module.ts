@@ -13,12 +13,13 @@ import { WorkbenchService } from './workbench.service';
 import { WorkflowService } from './workflow.service';
 import { DeadlineRecomputeRepository } from './deadline-recompute.repository';
 import { DeadlineRecomputeService } from './deadline-recompute.service';
-import { PhotoAccessService } from './photo-access.service';
+import { WorkflowRepository } from './workflow.repository';
+import { AccessModule } from '../access/access.module';
 
 @Module({
-  imports: [CalendarModule, NotificationsModule, ContentSafetyModule],
+  imports: [CalendarModule, NotificationsModule, ContentSafetyModule, AccessModule],
   controllers: [ComplaintsController, WorkbenchController],
-  providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkbenchRepository, WorkbenchService, DeadlineRecomputeService, DeadlineRecomputeRepository, PhotoAccessService, FollowUpsRepository, FollowUpsService],
-  exports: [ComplaintsRepository, ComplaintsService, PhotoAccessService, WorkflowService],
+  providers: [ComplaintsRepository, ComplaintsService, WorkflowService, WorkflowRepository, WorkbenchRepository, WorkbenchService, DeadlineRecomputeService, DeadlineRecomputeRepository, FollowUpsRepository, FollowUpsService],
+  exports: [ComplaintsRepository, ComplaintsService, WorkflowService],
 })
 export class ComplaintsModule {}

@@ -19,6 +19,7 @@ import { DomainException } from '../common/domain-exception';
 import { Clock } from '../common/clock';
 import { maskPhone, PhoneCipher } from '../common/phone-crypto';
 import type { AuthUser } from '../auth/auth.decorators';
+import { AccessPolicy, Permission } from '../access/access.policy';
 import { CalendarService } from '../calendar/calendar.service';
 import { shanghaiDate } from '../calendar/working-days';
 import { routeComplaint, type RoutingInput } from '../routing/routing';
@@ -54,6 +55,7 @@ export class ComplaintsService {
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
     private readonly workflow: WorkflowService,
+    private readonly access: AccessPolicy,
     private readonly safety: ContentSafetyService,
     // The ratings module builds on this one, so its service is looked up, not imported.
     private readonly modules: ModuleRef,
@@ -343,8 +345,9 @@ export class ComplaintsService {
   }
 
   async reporterView(id: number, user: AuthUser): Promise<ComplaintPublicView> {
+    await this.access.require(user, Permission.ComplaintReadOwn, id);
     const c = await this.repo.findById(id);
-    if (!c || c.reporterUserId !== user.id) throw new DomainException('NOT_FOUND');
+    if (!c) throw new DomainException('NOT_FOUND');
     return this.publicView(c);
   }
 

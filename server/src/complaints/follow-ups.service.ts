@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FollowUpInput, FollowUpView } from '@sa/contracts';
 import type { AuthUser } from '../auth/auth.decorators';
+import { Permission } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain-exception';
 import { followUpView } from './complaint-views';
@@ -22,8 +23,8 @@ export class FollowUpsService {
   ) {}
 
   async add(complaintId: number, user: AuthUser, input: FollowUpInput): Promise<FollowUpView> {
-    const c = await this.workbench.load(complaintId, user);
-    if (user.cadreId === null || c.cadreId !== user.cadreId) throw new DomainException('NOT_RESPONSIBLE_CADRE', '只有该事项的包保干部可以添加跟进记录');
+    const c = await this.workbench.load(complaintId, user, Permission.FollowUpWrite);
+    if (user.cadreId === null) throw new DomainException('NOT_RESPONSIBLE_CADRE');
     if (c.status === 'CLOSED') throw new DomainException('INVALID_TRANSITION', '该事项已归档，不能再添加跟进记录');
     const photoIds = [...new Set(input.photoIds)];
     if (photoIds.length > 0 && (await this.repo.countAttachableUploads(photoIds, user.id)) !== photoIds.length) throw new DomainException('PHOTO_NOT_FOUND');

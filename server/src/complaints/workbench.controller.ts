@@ -58,7 +58,6 @@ export class WorkbenchController {
   @Auth('OFFICE_STAFF', 'CADRE', 'ADMIN')
   @Validate({ params: byId, body: complaintActionRequest })
   async act(@CurrentUser() user: AuthUser, @Param() p: z.infer<typeof byId>, @Body() body: ComplaintActionRequest) {
-    await this.workbench.load(p.id, user);
     const after = await this.workflow.act(p.id, user, body);
     return this.workbench.detail(after, user);
   }

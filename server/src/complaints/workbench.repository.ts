@@ -2,11 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CadreTier, ComplaintCategory, ComplaintKind, ComplaintStatus, DeadlineKind, DeadlineUnit } from '@sa/contracts';
 import { Prisma as P } from '@sa/db';
 import { PRISMA, type Prisma } from '../database/database';
+import type { ComplaintScope } from '../access/access.policy';
+import type { ComplaintSubject } from '../access/access-rules';
 import type { Db } from '../notifications/notifications.repository';
 import type { DeadlineRow, DetailExtras, QueueRow } from './complaint-views';
 import { toDbDate } from './deadlines';
 
-export type Scope = { officeId: number } | { cadreId: number } | { all: true };
+/** The caller's data scope, from AccessPolicy.scopeFilter. */
+export type Scope = ComplaintScope;
 
 /** The queue's filters, already turned into database values by the service. */
 export type QueueFilter = {
@@ -99,8 +102,9 @@ function queueRow(r: PageRow): QueueRow & { streetName: string | null } {
 }
 
 function scopeSql(scope: Scope): P.Sql {
-  if ('officeId' in scope) return P.sql`c."officeId" = ${scope.officeId}`;
-  if ('cadreId' in scope) return P.sql`c."cadreId" = ${scope.cadreId}`;
+  if (scope.officeId !== undefined) return P.sql`c."officeId" = ${scope.officeId}`;
+  if (scope.cadreId !== undefined) return P.sql`c."cadreId" = ${scope.cadreId}`;
+  if (scope.reporterUserId !== undefined) return P.sql`c."reporterUserId" = ${scope.reporterUserId}`;
   return P.sql`TRUE`;
 }
 
@@ -189,7 +193,7 @@ export class WorkbenchRepository {
     communityId: number | null;
     linkedComplaintId: number | null;
     events: { actorUserId: number | null }[];
-  }): Promise<Omit<DetailExtras, 'linked'> & { linked: (NonNullable<DetailExtras['linked']> & { officeId: number | null; cadreId: number | null }) | null }> {
+  }): Promise<Omit<DetailExtras, 'linked'> & { linked: (NonNullable<DetailExtras['linked']> & ComplaintSubject) | null }> {
     const actorIds = [...new Set(c.events.flatMap((e) => (e.actorUserId === null ? [] : [e.actorUserId])))];
     const [street, community, linked, followUps, penaltyDecision, actors] = await Promise.all([
       c.streetId === null ? null : this.prisma.street.findUnique({ where: { id: c.streetId }, select: { id: true, name: true } }),
@@ -198,7 +202,7 @@ export class WorkbenchRepository {
         ? null
         : this.prisma.complaint.findUnique({
             where: { id: c.linkedComplaintId },
-            select: { id: true, trackingNo: true, kind: true, status: true, officeId: true, cadreId: true },
+            select: { id: true, trackingNo: true, kind: true, status: true, officeId: true, cadreId: true, reporterUserId: true },
           }),
       this.prisma.followUp.findMany({
         where: { complaintId: c.id },

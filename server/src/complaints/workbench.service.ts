@@ -11,6 +11,7 @@ import {
   type WorkbenchQueue,
 } from '@sa/contracts';
 import type { AuthUser } from '../auth/auth.decorators';
+import { AccessPolicy, type ComplaintPermission, Permission } from '../access/access.policy';
 import { DomainException } from '../common/domain-exception';
 import { Clock } from '../common/clock';
 import { PhoneCipher } from '../common/phone-crypto';
@@ -23,7 +24,7 @@ import { RatingsService } from '../ratings/ratings.service';
 import { type ComplaintRecord, ComplaintsRepository } from './complaints.repository';
 import { toDbDate } from './deadlines';
 import { type DeadlineContext, dueSoonBefore, queueItem, type Viewer, workbenchComplaint } from './complaint-views';
-import { type Scope, WorkbenchRepository } from './workbench.repository';
+import { WorkbenchRepository } from './workbench.repository';
 
 /** Replies staff start from, per outcome; staff can edit them. */
 export const DEFAULT_REPLY_TEMPLATES: Record<ComplaintOutcome, string> = {
@@ -55,6 +56,7 @@ export class WorkbenchService {
     private readonly clock: Clock,
     private readonly complaints: ComplaintsRepository,
     private readonly repo: WorkbenchRepository,
+    private readonly access: AccessPolicy,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
     // The ratings module builds on this one, so its service is looked up, not imported.
@@ -64,32 +66,16 @@ export class WorkbenchService {
     this.cipher = new PhoneCipher(env.secrets.phoneKey);
   }
 
-  /** The one data-scope policy: a cadre the complaints they answer for, office staff their office's, the admin all. */
-  scopeOf(user: AuthUser): Scope {
-    if (user.role === 'ADMIN') return { all: true };
-    if (user.role === 'OFFICE_STAFF' && user.officeId !== null) return { officeId: user.officeId };
-    if (user.role === 'CADRE' && user.cadreId !== null) return { cadreId: user.cadreId };
-    throw new DomainException('FORBIDDEN');
-  }
-
-  inScope(c: { officeId: number | null; cadreId: number | null }, user: AuthUser): boolean {
-    const scope = this.scopeOf(user);
-    if ('all' in scope) return true;
-    if ('officeId' in scope) return c.officeId === scope.officeId;
-    return c.cadreId === scope.cadreId;
-  }
-
   private viewerOf(c: ComplaintRecord, user: AuthUser): Viewer {
     if (user.role === 'CADRE') {
       if (user.cadreId === null) throw new DomainException('FORBIDDEN');
       return { kind: 'cadre', cadreId: user.cadreId, reporterSecrets: this.reporterSecrets(c) };
     }
-    const handles = user.role === 'ADMIN' || (user.officeId !== null && c.officeId === user.officeId);
     return {
       kind: 'staff',
       actor: user.role === 'ADMIN' ? 'ADMIN' : 'OFFICE_STAFF',
-      handles,
-      seesContact: user.role === 'OFFICE_STAFF' && c.officeId === user.officeId,
+      handles: this.access.allows(user, Permission.ComplaintAct, c),
+      seesContact: this.access.allows(user, Permission.ComplaintContact, c),
     };
   }
 
@@ -116,7 +102,7 @@ export class WorkbenchService {
     const ctx = await this.deadlineContext();
     const page = await this.repo.queue(
       {
-        scope: this.scopeOf(user),
+        scope: this.access.scopeFilter(user),
         status: q.status,
         kind: q.kind,
         category: q.category,
@@ -137,10 +123,11 @@ export class WorkbenchService {
     };
   }
 
-  /** Out-of-scope complaints are 404, so their existence is not revealed. */
-  async load(id: number, user: AuthUser): Promise<ComplaintRecord> {
+  /** The complaint once the policy allows `permission`: out of scope is 404, so its existence is not revealed. */
+  async load(id: number, user: AuthUser, permission: ComplaintPermission = Permission.ComplaintRead): Promise<ComplaintRecord> {
+    await this.access.require(user, permission, id);
     const c = await this.complaints.findById(id);
-    if (!c || !this.inScope(c, user)) throw new DomainException('NOT_FOUND');
+    if (!c) throw new DomainException('NOT_FOUND');
     return c;
   }
 
@@ -155,7 +142,7 @@ export class WorkbenchService {
       this.deadlineContext(),
       this.modules.get(RatingsService, { strict: false }).ofComplaint(c.id, user),
     ]);
-    const linked = extras.linked && this.inScope(extras.linked, user)
+    const linked = extras.linked && this.access.allows(user, Permission.ComplaintRead, extras.linked)
       ? { id: extras.linked.id, trackingNo: extras.linked.trackingNo, kind: extras.linked.kind, status: extras.linked.status }
       : null;
     return workbenchComplaint(c, { ...extras, linked, ...rated }, this.viewerOf(c, user), ctx);
@@ -163,8 +150,7 @@ export class WorkbenchService {
 
   /** The full contact, only to the handling office's staff who must call back; the look-up is audited. */
   async contact(id: number, user: AuthUser): Promise<ReporterContact> {
-    const c = await this.load(id, user);
-    if (user.role !== 'OFFICE_STAFF' || c.officeId !== user.officeId) throw new DomainException('FORBIDDEN', '只有承办监管所的工作人员可以查看完整联系方式');
+    const c = await this.load(id, user, Permission.ComplaintContact);
     if (c.anonymous || !c.reporterPhoneEnc) throw new DomainException('NOT_FOUND', '匿名举报没有联系方式');
     await this.repo.logContactViewed(c.id, user.id, c.status);
     return {
@@ -176,8 +162,7 @@ export class WorkbenchService {
 
   /** 改派: staff of the handling office or the admin; the new office's staff and cadre hear of it in their inbox. */
   async reroute(id: number, user: AuthUser, body: { officeId: number; cadreId: number | null; reason: string }): Promise<WorkbenchComplaint> {
-    const c = await this.load(id, user);
-    if (user.role === 'CADRE') throw new DomainException('FORBIDDEN', '包保干部不能改派');
+    const c = await this.load(id, user, Permission.ComplaintReroute);
     const office = await this.repo.findOffice(body.officeId);
     if (!office) throw new DomainException('NOT_FOUND', '监管所不存在');
     if (body.cadreId !== null) {

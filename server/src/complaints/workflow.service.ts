@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ComplaintActionRequest, ContentFlag, DeadlineKind } from '@sa/contracts';
 import { COMPLAINT_STATUS_LABELS, DEADLINE_KIND_LABELS, NOTICE_PARTIES, REJECT_REASONS } from '@sa/contracts';
 import type { AuthUser } from '../auth/auth.decorators';
+import { AccessPolicy, Permission } from '../access/access.policy';
 import { DomainException } from '../common/domain-exception';
 import { Clock } from '../common/clock';
 import { PhoneCipher } from '../common/phone-crypto';
@@ -11,12 +12,12 @@ import { ENV, type Env } from '../config/env';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ContentSafetyService, TEXT_SCENES } from '../content-safety/content-safety.service';
 import { strongest } from '../content-safety/content-flags';
-import { PRISMA, type Prisma } from '../database/database';
 import { isUniqueViolation } from '../registry/prisma-errors';
 import { requiresDisclosure } from '../disclosure/disclosure-rules';
 import { type ComplaintRecord, ComplaintsRepository } from './complaints.repository';
 import { dueAfter, fromDbDate, planDeadlines, toDbDate } from './deadlines';
-import { penaltyDecisionRow, penaltyDecisions } from './penalty-decisions.repository';
+import { penaltyDecisionRow } from './penalty-decisions.repository';
+import { type StepOutcome, type StepWrite, WorkflowRepository } from './workflow.repository';
 import {
   type Actor,
   CASE_EXTENSION_CALENDAR_DAYS,
@@ -42,6 +43,9 @@ const NEED_LABELS: Record<Need, string> = {
 /** Photos a reporter may add when reopening (per reopen). */
 export const REOPEN_MAX_PHOTOS = 9;
 
+/** Complaints archived per sweep call. */
+const CLOSE_BATCH = 500;
+
 /** Who performs the step: the actor in the table, and the user behind it (null: a guest reporter or the system). */
 type Acting = { actor: Actor; userId: number | null };
 
@@ -56,24 +60,20 @@ export class WorkflowService {
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
     private readonly safety: ContentSafetyService,
-    @Inject(PRISMA) private readonly prisma: Prisma,
+    private readonly steps: WorkflowRepository,
+    private readonly access: AccessPolicy,
     @Inject(ENV) env: Env,
   ) {
     this.cipher = new PhoneCipher(env.secrets.phoneKey);
   }
 
-  /** Staff can act on their office's complaints, the admin on all, the logged-in reporter on their own. */
-  actorFor(c: ComplaintRecord, user: AuthUser, action: ComplaintActionRequest['action']): Actor | null {
-    if (action === 'reopen') return c.reporterUserId === user.id ? 'REPORTER' : null;
-    if (user.role === 'ADMIN') return 'ADMIN';
-    if (user.role === 'OFFICE_STAFF' && user.officeId !== null && c.officeId === user.officeId) return 'OFFICE_STAFF';
-    return null;
-  }
-
+  /** The reporter reopens their own; any other step is the bureau's (the policy says whose office). */
   async act(id: number, user: AuthUser, req: ComplaintActionRequest, photoIds: readonly string[] = []): Promise<ComplaintRecord> {
+    const reopen = req.action === 'reopen';
+    await this.access.require(user, reopen ? Permission.ComplaintReopen : Permission.ComplaintAct, id);
     const c = await this.repo.findById(id);
-    const actor = c ? this.actorFor(c, user, req.action) : null;
-    if (!c || !actor) throw new DomainException('NOT_FOUND');
+    if (!c) throw new DomainException('NOT_FOUND');
+    const actor: Actor = reopen ? 'REPORTER' : user.role === 'ADMIN' ? 'ADMIN' : 'OFFICE_STAFF';
     return this.run(c, { actor, userId: user.id }, req, photoIds);
   }
 
@@ -117,93 +117,71 @@ export class WorkflowService {
     const metAtOnce = (kind: DeadlineKind) => kind === 'NOTIFY_REPORTER' && c.reporterUserId !== null;
     const extension = await this.extensionFor(c, req.action);
 
-    let moved: boolean;
+    const write: StepWrite = {
+      complaintId: c.id,
+      fromStatus: c.status,
+      claims: {
+        ...(req.action === 'extendVerification' ? { verifyExtended: false as const } : {}),
+        ...(req.action === 'extendCase' ? { caseExtended: false as const } : {}),
+      },
+      complaint: {
+        status: t.to,
+        ...(req.outcome && t.needs?.includes('outcome') ? { outcome: req.outcome } : {}),
+        ...(t.to === 'RESOLVED' ? { resolvedAt: now, ...(c.firstResolvedAt ? {} : { firstResolvedAt: now }) } : {}),
+        ...(t.to === 'CLOSED' ? { closedAt: now } : {}),
+        ...(t.to === 'TRANSFERRED' ? { transferTo: req.transferTo } : {}),
+        ...(req.action === 'extendVerification' ? { verifyExtended: true } : {}),
+        ...(req.action === 'extendCase' ? { caseExtended: true } : {}),
+        ...(req.action === 'reopen' ? { resolvedAt: null, outcome: null, reopenCount: { increment: 1 } } : {}),
+        ...(reopenFlag ? { contentFlag: strongest([c.contentFlag as ContentFlag | null, reopenFlag]) } : {}),
+      },
+      stops: t.stops,
+      onceWhileOpen: !!t.whileOpen,
+      deadlines: planned.map((d) => ({
+        kind: d.kind,
+        startDate: toDbDate(d.startDate),
+        workingDays: d.workingDays,
+        unit: d.unit,
+        dueDate: toDbDate(d.dueDate),
+        ...(metAtOnce(d.kind) ? { metAt: now } : {}),
+      })),
+      extension: extension ? { deadlineId: extension.id, workingDays: extension.days, dueDate: toDbDate(extension.dueDate) } : null,
+      decision,
+      photoIds,
+      event: {
+        at: now,
+        actorUserId: by.userId,
+        actorRole: by.actor,
+        action: req.action,
+        fromStatus: c.status,
+        toStatus: t.to,
+        reason: req.reason ?? (req.rejectReason ? REJECT_REASONS[req.rejectReason] : null),
+        payload: {
+          ...(req.reply ? { reply: req.reply } : {}),
+          ...(req.rejectReason ? { rejectReason: req.rejectReason } : {}),
+          ...(req.transferTo ? { transferTo: req.transferTo } : {}),
+          ...(req.outcome && t.needs?.includes('outcome') ? { outcome: req.outcome } : {}),
+          ...(req.action === 'notifyReporter' ? { noticeMethod: req.noticeMethod } : {}),
+          ...(req.action === 'notifyTermination' ? { notifiedParties: req.notifiedParties } : {}),
+          ...(decision ? { decisionNo: decision.decisionNo, decisionType: decision.type } : {}),
+          ...(photoIds.length ? { photoIds: [...photoIds] } : {}),
+          ...(planned.length ? { deadlines: planned.map((d) => ({ kind: d.kind, dueDate: d.dueDate, ...(metAtOnce(d.kind) ? { met: true } : {}) })) } : {}),
+          ...(extension ? { extendedTo: extension.dueDate } : {}),
+        },
+      },
+    };
+    let step: StepOutcome<boolean>;
     try {
-      moved = await this.prisma.$transaction(async (tx) => {
-        const updated = await tx.complaint.updateMany({
-          where: {
-            id: c.id,
-            status: c.status,
-            // A one-time extension is claimed by the update itself, so two approvals at once extend once.
-            ...(req.action === 'extendVerification' ? { verifyExtended: false } : {}),
-            ...(req.action === 'extendCase' ? { caseExtended: false } : {}),
-          },
-          data: {
-            status: t.to,
-            ...(req.outcome && t.needs?.includes('outcome') ? { outcome: req.outcome } : {}),
-            ...(t.to === 'RESOLVED' ? { resolvedAt: now, ...(c.firstResolvedAt ? {} : { firstResolvedAt: now }) } : {}),
-            ...(t.to === 'CLOSED' ? { closedAt: now } : {}),
-            ...(t.to === 'TRANSFERRED' ? { transferTo: req.transferTo } : {}),
-            ...(req.action === 'extendVerification' ? { verifyExtended: true } : {}),
-            ...(req.action === 'extendCase' ? { caseExtended: true } : {}),
-            ...(req.action === 'reopen' ? { resolvedAt: null, outcome: null, reopenCount: { increment: 1 } } : {}),
-            ...(reopenFlag ? { contentFlag: strongest([c.contentFlag as ContentFlag | null, reopenFlag]) } : {}),
-          },
-        });
-        // Someone else moved it first: the table decides again on the fresh state.
-        if (updated.count !== 1) return false;
-        if (t.stops?.length) {
-          const stopped = await tx.deadline.updateMany({ where: { complaintId: c.id, kind: { in: [...t.stops] }, state: 'OPEN' }, data: { state: 'MET', metAt: now } });
-          // A step that exists only while its deadline is open (telling the reporter) happens once.
-          if (t.whileOpen && stopped.count === 0) throw new StepTakenError();
-        }
-        if (planned.length) {
-          await tx.deadline.createMany({
-            data: planned.map((d) => ({
-              complaintId: c.id,
-              kind: d.kind,
-              startDate: toDbDate(d.startDate),
-              workingDays: d.workingDays,
-              unit: d.unit,
-              dueDate: toDbDate(d.dueDate),
-              ...(metAtOnce(d.kind) ? { state: 'MET' as const, metAt: now } : {}),
-            })),
-          });
-        }
-        if (extension) {
-          await tx.deadline.update({ where: { id: extension.id }, data: { workingDays: extension.days, dueDate: toDbDate(extension.dueDate), remindedAt: null } });
-        }
-        if (decision) await penaltyDecisions.insert(tx, decision);
-        if (photoIds.length) {
-          const last = await tx.complaintPhoto.aggregate({ where: { complaintId: c.id }, _max: { position: true } });
-          const from = (last._max.position ?? -1) + 1;
-          await tx.complaintPhoto.createMany({ data: photoIds.map((uploadId, i) => ({ complaintId: c.id, uploadId, position: from + i })), skipDuplicates: true });
-        }
-        await tx.complaintEvent.create({
-          data: {
-            complaintId: c.id,
-            at: now,
-            actorUserId: by.userId,
-            actorRole: by.actor,
-            action: req.action,
-            fromStatus: c.status,
-            toStatus: t.to,
-            reason: req.reason ?? (req.rejectReason ? REJECT_REASONS[req.rejectReason] : null),
-            payload: {
-              ...(req.reply ? { reply: req.reply } : {}),
-              ...(req.rejectReason ? { rejectReason: req.rejectReason } : {}),
-              ...(req.transferTo ? { transferTo: req.transferTo } : {}),
-              ...(req.outcome && t.needs?.includes('outcome') ? { outcome: req.outcome } : {}),
-              ...(req.action === 'notifyReporter' ? { noticeMethod: req.noticeMethod } : {}),
-              ...(req.action === 'notifyTermination' ? { notifiedParties: req.notifiedParties } : {}),
-              ...(decision ? { decisionNo: decision.decisionNo, decisionType: decision.type } : {}),
-              ...(photoIds.length ? { photoIds: [...photoIds] } : {}),
-              ...(planned.length ? { deadlines: planned.map((d) => ({ kind: d.kind, dueDate: d.dueDate, ...(metAtOnce(d.kind) ? { met: true } : {}) })) } : {}),
-              ...(extension ? { extendedTo: extension.dueDate } : {}),
-            },
-          },
-        });
-        return true;
-      });
+      // The reporter's notices are written in the step's transaction: the step and its notices commit together.
+      step = await this.steps.applyStep(write, (tx, event) => this.notifications.complaintTransitioned(tx, c.id, { ...event, action: req.action }, req.reply));
     } catch (err) {
-      if (err instanceof StepTakenError) moved = false;
-      else if (decision && isUniqueViolation(err)) throw new DomainException('DECISION_NO_TAKEN');
-      else throw err;
+      if (decision && isUniqueViolation(err)) throw new DomainException('DECISION_NO_TAKEN');
+      throw err;
     }
-    if (!moved) throw new DomainException('INVALID_TRANSITION', '该事项刚被他人处理，请刷新后再试');
-    const after = (await this.repo.findById(c.id))!;
-    await this.notifications.complaintTransitioned(after, req.action, req.reply);
-    return after;
+    // Someone else moved it first, or took the once-only step: the table decides again on the fresh state.
+    if (!step.moved) throw new DomainException('INVALID_TRANSITION', '该事项刚被他人处理，请刷新后再试');
+    if (step.result) this.notifications.messagesQueued();
+    return (await this.repo.findById(c.id))!;
   }
 
   /** The status in Chinese; for a step that was possible until its deadline was met, say that instead. */
@@ -229,7 +207,7 @@ export class WorkflowService {
     if (c.penaltyDecision) throw new DomainException('INVALID_TRANSITION', '该案件已记录处理决定');
     if (!c.office) throw new DomainException('INVALID_TRANSITION', '该事项没有承办监管所，不能记录处理决定');
     const input = req.decision!;
-    if (await penaltyDecisions.decisionNoTaken(this.prisma, input.decisionNo)) throw new DomainException('DECISION_NO_TAKEN');
+    if (await this.steps.decisionNoTaken(input.decisionNo)) throw new DomainException('DECISION_NO_TAKEN');
     return penaltyDecisionRow(input, { complaintId: c.id, businessId: c.businessId, authority: c.office.name, recordedAt: now, recordedBy: by.userId }, this.cipher);
   }
 
@@ -248,29 +226,12 @@ export class WorkflowService {
     return { id: open.id, days, dueDate: await dueAfter(this.calendar, fromDbDate(open.startDate), days, open.unit) };
   }
 
-  /** 归档: resolved complaints the reporter can no longer reopen are closed by the system, each with its trail entry. */
-  async closeExpired(now: Date = this.clock.now()): Promise<number> {
+  /** 归档: resolved complaints the reporter can no longer reopen are closed by the system, a batch per call, each with its trail entry. */
+  closeExpired(now: Date = this.clock.now()): Promise<number> {
     const cutoff = new Date(now.getTime() - REOPEN_WINDOW_DAYS * 86_400_000);
-    const due = await this.prisma.complaint.findMany({ where: { status: 'RESOLVED', resolvedAt: { lt: cutoff } }, select: { id: true }, take: 500 });
-    let closed = 0;
-    for (const { id } of due) {
-      const done = await this.prisma.$transaction(async (tx) => {
-        // Conditional: another instance's sweep or a last-minute reopen wins cleanly.
-        const moved = await tx.complaint.updateMany({ where: { id, status: 'RESOLVED', resolvedAt: { lt: cutoff } }, data: { status: 'CLOSED', closedAt: now } });
-        if (moved.count !== 1) return false;
-        await tx.complaintEvent.create({
-          data: { complaintId: id, at: now, actorRole: 'SYSTEM', action: 'close', fromStatus: 'RESOLVED', toStatus: 'CLOSED', reason: `办结满 ${REOPEN_WINDOW_DAYS} 日未重新打开，自动归档` },
-        });
-        return true;
-      });
-      if (done) closed++;
-    }
-    return closed;
+    return this.steps.closeExpired(cutoff, now, `办结满 ${REOPEN_WINDOW_DAYS} 日未重新打开，自动归档`, CLOSE_BATCH);
   }
 }
-
-/** Thrown inside the transaction to roll it back when a once-only step was taken by someone else. */
-class StepTakenError extends Error {}
 
 /** Deadlines the step starts: nobody can be told on an anonymous tip, so it has no reporter notice. */
 export function startsFor(t: Pick<Transition, 'starts'>, c: { anonymous: boolean }): DeadlineKind[] {

@@ -75,14 +75,14 @@ describe('inbox and WeChat subscribe messages', () => {
 
   const load = (id: number) => app.prisma.complaint.findUniqueOrThrow({ where: { id }, include: complaintInclude });
 
-  /** What the workflow service does in its transaction, then the call it makes after the commit. */
-  const step = async (id: number, action: WorkflowAction, to: ComplaintStatus, extra: { reply?: string; outcome?: 'FIXED'; transferTo?: string } = {}) => {
-    await app.prisma.complaint.update({ where: { id }, data: { status: to, outcome: extra.outcome ?? null, transferTo: extra.transferTo ?? null } });
-    await app.prisma.complaintEvent.create({ data: { complaintId: id, actorRole: 'OFFICE_STAFF', action, toStatus: to, payload: extra.reply ? { reply: extra.reply } : {} } });
-    const after = await load(id);
-    await notifications.complaintTransitioned(after, action, extra.reply);
-    return after;
-  };
+  /** What the workflow service does in its transaction: the change, its audit entry and the notices it causes. */
+  const step = async (id: number, action: WorkflowAction, to: ComplaintStatus, extra: { reply?: string; outcome?: 'FIXED'; transferTo?: string } = {}) =>
+    app.prisma.$transaction(async (tx) => {
+      await tx.complaint.update({ where: { id }, data: { status: to, outcome: extra.outcome ?? null, transferTo: extra.transferTo ?? null } });
+      const event = await tx.complaintEvent.create({ data: { complaintId: id, actorRole: 'OFFICE_STAFF', action, toStatus: to, payload: extra.reply ? { reply: extra.reply } : {} } });
+      await notifications.complaintTransitioned(tx, id, { id: event.id, at: event.at, action }, extra.reply);
+      return { id, event: { id: event.id, at: event.at, action } };
+    });
 
   const inboxOf = async (user: { id: number }) => app.prisma.notification.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } });
 
@@ -127,7 +127,7 @@ describe('inbox and WeChat subscribe messages', () => {
     it('notifies a retried step once, but a second resolution after a reopen again', async () => {
       const c = await received();
       const accepted = await step(c.id, 'accept', 'ACCEPTED');
-      await notifications.complaintTransitioned(accepted, 'accept');
+      await app.prisma.$transaction((tx) => notifications.complaintTransitioned(tx, c.id, accepted.event));
       expect(await inboxOf(users.reporter)).toHaveLength(1);
       expect(await app.prisma.outboundMessage.count()).toBe(1);
 

@@ -36,8 +36,29 @@ export class NotificationsRepository {
     return rows.map((r) => r.id);
   }
 
-  reporter(userId: number) {
-    return this.prisma.user.findFirst({ where: { id: userId, ...active }, select: { id: true, openid: true } });
+  reporter(userId: number, db: Db = this.prisma) {
+    return db.user.findFirst({ where: { id: userId, ...active }, select: { id: true, openid: true } });
+  }
+
+  /** What a notice about a complaint may show and who receives it, read in the caller's transaction. */
+  noticeComplaint(id: number, db: Db = this.prisma) {
+    return db.complaint.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        trackingNo: true,
+        kind: true,
+        category: true,
+        businessName: true,
+        outcome: true,
+        transferTo: true,
+        reporterUserId: true,
+        officeId: true,
+        cadreId: true,
+        business: { select: { name: true } },
+        office: { select: { name: true } },
+      },
+    });
   }
 
   /** Writes inbox and outbox rows together; a row whose dedupeKey exists is skipped, so a retried step adds nothing. */

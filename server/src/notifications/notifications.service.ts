@@ -4,7 +4,7 @@ import { ENV, type Env } from '../config/env';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain-exception';
 import { JsonLogger } from '../common/logger';
-import type { ComplaintReceiptRecord, ComplaintRecord } from '../complaints/complaints.repository';
+import type { ComplaintReceiptRecord } from '../complaints/complaints.repository';
 import type { WorkflowAction } from '../complaints/workflow';
 import { categoryLabel, type InboxNotice, type NoticeSubject, receivedNotice, reporterNotice } from './inbox-notices';
 import { type Db, type InboxRow, NotificationsRepository, type OutboxRow } from './notifications.repository';
@@ -16,8 +16,8 @@ import { SubscriptionsRepository } from './subscriptions.repository';
 type NotificationRow = { id: number; kind: string; title: string; body: string; complaintId: number | null; createdAt: Date; readAt: Date | null };
 
 /**
- * The in-app inbox and the reporter's WeChat subscribe messages. Complaint notices are written after the
- * workflow step commits and never fail it: a notice that cannot be written is logged, not thrown.
+ * The in-app inbox and the reporter's WeChat subscribe messages. A notice is written in the transaction of the
+ * state change that causes it, so both commit or neither; the outbox is sent after the commit.
  */
 @Injectable()
 export class NotificationsService {
@@ -40,30 +40,39 @@ export class NotificationsService {
   }
 
   /**
-   * After a workflow step: the reporter (a logged-in user) in the inbox, and by WeChat subscribe message when
-   * they have an openid, the message type has a template and they granted it (each send uses one grant; none
-   * left: inbox only). Keys come from the step's audit event, so the
-   * same step never notifies twice while a later step of the same kind (after a reopen) still does.
+   * A workflow step, in its transaction (`db`), keyed by its audit event (`complaint:<id>:event:<eventId>`): the
+   * reporter (a logged-in user) in the inbox, and by WeChat subscribe message when they have an openid, the message
+   * type has a template and they granted it (each send uses one grant; none left: inbox only). The same step never
+   * notifies twice while a later step of the same kind (after a reopen) still does. A notice that cannot be
+   * written fails the step with it. Returns whether a WeChat message was queued (then call `messagesQueued` after
+   * the commit).
    */
-  async complaintTransitioned(c: ComplaintRecord, action: WorkflowAction, reply?: string): Promise<void> {
-    if (c.reporterUserId === null) return;
-    const reporterId = c.reporterUserId;
-    await this.safely('complaintTransitioned', c.id, async () => {
-      const notice = reporterNotice(noticeSubject(c), action, reply);
-      if (!notice) return;
-      const reporter = await this.repo.reporter(reporterId);
-      if (!reporter) return;
-      const event = c.events.findLast((e) => e.action === action);
-      const key = event ? `complaint:${c.id}:event:${event.id}` : `complaint:${c.id}:${action}:${c.status}`;
-      const message =
-        reporter.openid && this.wechat.configured
-          ? subscribeMessageFor(subscribeSubject(c), action, reply, this.env.wechat.templates, event?.at ?? this.clock.now())
-          : null;
-      const outbox: OutboxRow | null = message
-        ? { dedupeKey: `${key}:wechat`, openid: reporter.openid!, templateId: message.templateId, page: message.page, data: message.data, nextAttemptAt: this.clock.now() }
-        : null;
-      if (await this.subscriptions.deliverAgainstGrant(reporter.id, inboxRows([reporter.id], notice, c.id, key), outbox)) this.dispatcher.kick();
-    });
+  async complaintTransitioned(db: Db, complaintId: number, event: { id: number; at: Date; action: WorkflowAction }, reply?: string): Promise<boolean> {
+    const c = await this.repo.noticeComplaint(complaintId, db);
+    if (!c || c.reporterUserId === null) return false;
+    const notice = reporterNotice(noticeSubject(c), event.action, reply);
+    if (!notice) return false;
+    const reporter = await this.repo.reporter(c.reporterUserId, db);
+    if (!reporter) return false;
+    const key = `complaint:${c.id}:event:${event.id}`;
+    const message = reporter.openid && this.wechat.configured ? subscribeMessageFor(subscribeSubject(c), event.action, reply, this.env.wechat.templates, event.at) : null;
+    const outbox: OutboxRow | null = message
+      ? { dedupeKey: `${key}:wechat`, openid: reporter.openid!, templateId: message.templateId, page: message.page, data: message.data, nextAttemptAt: this.clock.now() }
+      : null;
+    return this.subscriptions.deliverAgainstGrant(db, reporter.id, inboxRows([reporter.id], notice, c.id, key), outbox);
+  }
+
+  /** After the commit of a step that queued WeChat messages: send them now rather than at the next tick. */
+  messagesQueued(): void {
+    this.dispatcher.kick();
+  }
+
+  /** A new complaint, in the transaction that creates it: the responsible cadre's user and the handling office's staff. */
+  async complaintReceivedIn(db: Db, complaintId: number): Promise<void> {
+    const c = await this.repo.noticeComplaint(complaintId, db);
+    if (!c) return;
+    const users = unique([...(await this.repo.cadreUserIds(c.cadreId, db)), ...(await this.repo.officeStaffIds(c.officeId, db))]);
+    await this.repo.deliver(inboxRows(users, receivedNotice(noticeSubject(c)), c.id, `complaint:${c.id}:received`), [], db);
   }
 
   /** Active users among: the office's staff, the cadres' own logins, the bureau admins. */
@@ -130,7 +139,7 @@ export function noticeSubject(
   };
 }
 
-function subscribeSubject(c: ComplaintRecord) {
+function subscribeSubject(c: Parameters<typeof noticeSubject>[0] & { id: number }) {
   return { ...noticeSubject(c), id: c.id };
 }
 

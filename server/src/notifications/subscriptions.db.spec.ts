@@ -4,7 +4,7 @@ import { aBusiness, aUser, aWorld, type World } from '../../../test/support/buil
 import { aComplaint } from '../../../test/support/complaint-builder';
 import { startFakeWechat } from '../../../test/support/fake-wechat';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
-import { complaintInclude } from '../complaints/complaints.repository';
+import type { Db } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { OutboxDispatcher } from './outbox.dispatcher';
 
@@ -50,11 +50,17 @@ describe('subscribe-message consent (一次性订阅)', () => {
   /** A complaint of mei's that staff accept: the step whose notice uses the tpl-accepted template. */
   const accepted = async () => {
     const c = await aComplaint().about(business).handledBy(world.office).by(mei).build(app.prisma);
-    await app.prisma.complaint.update({ where: { id: c.id }, data: { status: 'ACCEPTED' satisfies ComplaintStatus } });
-    await app.prisma.complaintEvent.create({ data: { complaintId: c.id, actorRole: 'OFFICE_STAFF', action: 'accept', toStatus: 'ACCEPTED', payload: {} } });
-    const record = await app.prisma.complaint.findUniqueOrThrow({ where: { id: c.id }, include: complaintInclude });
-    await notifications.complaintTransitioned(record, 'accept');
-    return record;
+    return app.prisma.$transaction(async (tx) => {
+      await tx.complaint.update({ where: { id: c.id }, data: { status: 'ACCEPTED' satisfies ComplaintStatus } });
+      return transitioned(tx, c.id);
+    });
+  };
+  /** The accept step's audit entry and its notices, in the step's transaction. */
+  const transitioned = async (tx: Db, complaintId: number) => {
+    const e = await tx.complaintEvent.create({ data: { complaintId, actorRole: 'OFFICE_STAFF', action: 'accept', toStatus: 'ACCEPTED', payload: {} } });
+    const event = { id: e.id, at: e.at, action: 'accept' as const };
+    await notifications.complaintTransitioned(tx, complaintId, event);
+    return { id: complaintId, event };
   };
   const inbox = () => app.prisma.notification.count({ where: { userId: mei.id } });
   const remaining = async () => (await app.get('/api/v1/me/subscriptions', token)).body.grants;
@@ -116,8 +122,7 @@ describe('subscribe-message consent (一次性订阅)', () => {
 
     const other = await aUser().username('lin').openid('openid-lin').build(app.prisma);
     const c = await aComplaint().about(business).handledBy(world.office).by(other).build(app.prisma);
-    await app.prisma.complaintEvent.create({ data: { complaintId: c.id, actorRole: 'OFFICE_STAFF', action: 'accept', toStatus: 'ACCEPTED', payload: {} } });
-    await notifications.complaintTransitioned(await app.prisma.complaint.findUniqueOrThrow({ where: { id: c.id }, include: complaintInclude }), 'accept');
+    await app.prisma.$transaction((tx) => transitioned(tx, c.id));
     expect(await app.prisma.notification.count({ where: { userId: other.id } })).toBe(1);
     expect(await app.prisma.outboundMessage.count()).toBe(0);
     expect(await dispatcher.dispatch()).toEqual({ sent: 0, retrying: 0, failed: 0 });
@@ -127,7 +132,7 @@ describe('subscribe-message consent (一次性订阅)', () => {
     await answer({ 'tpl-accepted': 'accept' });
     await answer({ 'tpl-accepted': 'accept' });
     const c = await accepted();
-    await notifications.complaintTransitioned(c, 'accept');
+    await app.prisma.$transaction((tx) => notifications.complaintTransitioned(tx, c.id, c.event));
     expect(await remaining()).toEqual([{ templateId: 'tpl-accepted', remaining: 1 }]);
 
     await Promise.all([accepted(), accepted()]);

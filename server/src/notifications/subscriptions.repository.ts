@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA, type Prisma } from '../database/database';
-import { type InboxRow, NotificationsRepository, type OutboxRow } from './notifications.repository';
+import { type Db, type InboxRow, NotificationsRepository, type OutboxRow } from './notifications.repository';
 
 export type GrantChange = { templateId: string; accepted: number; refused: number };
 
@@ -30,23 +30,21 @@ export class SubscriptionsRepository {
 
   /**
    * Writes the inbox rows and, when the user has a grant left for its template, the WeChat message, using up one
-   * grant, all in one transaction. A message already queued (same dedupeKey) takes no second grant.
-   * Returns whether a message was queued.
+   * grant, all in the caller's transaction `tx` (the state change the notice is about). A message already queued
+   * (same dedupeKey) takes no second grant. Returns whether a message was queued.
    */
-  deliverAgainstGrant(userId: number, inbox: InboxRow[], message: OutboxRow | null): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      await this.notifications.deliver(inbox, [], tx);
-      if (!message) return false;
-      const queued = await tx.outboundMessage.createMany({ data: [message], skipDuplicates: true });
-      if (queued.count === 0) return false;
-      // Conditional decrement: two sends racing for the last grant cannot both take it.
-      const taken = await tx.subscriptionGrant.updateMany({
-        where: { userId, templateId: message.templateId, remaining: { gt: 0 } },
-        data: { remaining: { decrement: 1 } },
-      });
-      if (taken.count === 1) return true;
-      await tx.outboundMessage.deleteMany({ where: { dedupeKey: message.dedupeKey } });
-      return false;
+  async deliverAgainstGrant(tx: Db, userId: number, inbox: InboxRow[], message: OutboxRow | null): Promise<boolean> {
+    await this.notifications.deliver(inbox, [], tx);
+    if (!message) return false;
+    const queued = await tx.outboundMessage.createMany({ data: [message], skipDuplicates: true });
+    if (queued.count === 0) return false;
+    // Conditional decrement: two sends racing for the last grant cannot both take it.
+    const taken = await tx.subscriptionGrant.updateMany({
+      where: { userId, templateId: message.templateId, remaining: { gt: 0 } },
+      data: { remaining: { decrement: 1 } },
     });
+    if (taken.count === 1) return true;
+    await tx.outboundMessage.deleteMany({ where: { dedupeKey: message.dedupeKey } });
+    return false;
   }
 }

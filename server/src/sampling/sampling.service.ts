@@ -118,15 +118,15 @@ export class SamplingService {
       deadlines: await planDeadlines(this.calendar, DEADLINES_ON_RECEIPT.REPORT, today),
     };
     let batchId = 0;
-    const [complaintId] = await this.complaints.createSubmission([record], now, today, {
+    await this.complaints.createSubmission([record], now, today, {
       origin: 'SAMPLING',
       actor: { userId: user.id, role: user.role },
+      // The batch and the office's and cadre's notices commit with the case or not at all.
       alsoInTransaction: async (tx, ids) => {
         batchId = await this.repo.create({ ...batch, complaintId: ids[0]! }, tx);
+        await this.notifications.complaintReceivedIn(tx, ids[0]!);
       },
     });
-    const created = await this.complaints.findForReceipt(complaintId!);
-    if (created) await this.notifications.complaintReceived(created);
     return batchId;
   }
 

@@ -7,15 +7,14 @@ import { RateLimit } from '../common/rate-limit';
 import { Validate } from '../common/validate';
 import { PhotoFileInterceptor, type ReceivedFile } from './photo-file.interceptor';
 import { UploadsService } from './uploads.service';
-import { PhotoAccessService } from '../complaints/photo-access.service';
-import { DomainException } from '../common/domain-exception';
+import { AccessPolicy, Permission } from '../access/access.policy';
 
 @ApiTags('uploads')
 @Controller('api/v1/uploads')
 export class UploadsController {
   constructor(
     private readonly uploads: UploadsService,
-    private readonly access: PhotoAccessService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** One photo for a complaint (anonymous reporters too): JPEG/PNG/WebP by content, at most 10 MB; EXIF stripped. */
@@ -34,7 +33,7 @@ export class UploadsController {
   @Public()
   @Validate({ params: uploadIdParams })
   async download(@Param() { id }: UploadIdParams, @CurrentUser() user: AuthUser | undefined, @Res({ passthrough: true }) res: Response) {
-    if (!(await this.access.canSee(id, user))) throw new DomainException('NOT_FOUND');
+    await this.access.require(user, Permission.PhotoRead, id);
     const photo = await this.uploads.open(id);
     // Stored photos never change; nosniff keeps a browser from reading them as anything but an image.
     res.setHeader('cache-control', 'private, max-age=86400, immutable');

@@ -7,11 +7,11 @@ import { S3PhotoStorage } from './storage/s3-photo-storage';
 import { UploadsController } from './uploads.controller';
 import { UploadsRepository } from './uploads.repository';
 import { UploadsService } from './uploads.service';
-import { ComplaintsModule } from '../complaints/complaints.module';
+import { AccessModule } from '../access/access.module';
 
 /** Complaint photos: upload (content check, EXIF strip, GPS suggestion) and download, on disk or S3. */
 @Module({
-  imports: [ComplaintsModule],
+  imports: [AccessModule],
   controllers: [UploadsController],
   providers: [
     UploadsRepository,
