@@ -31,14 +31,6 @@ export class NotificationsService {
     @Inject(ENV) private readonly env: Env,
   ) {}
 
-  /** A new complaint: the responsible cadre's user and the handling office's staff. */
-  async complaintReceived(c: ComplaintReceiptRecord): Promise<void> {
-    await this.safely('complaintReceived', c.id, async () => {
-      const users = unique([...(await this.repo.cadreUserIds(c.cadreId)), ...(await this.repo.officeStaffIds(c.officeId))]);
-      await this.repo.deliver(inboxRows(users, receivedNotice(noticeSubject(c)), c.id, `complaint:${c.id}:received`), []);
-    });
-  }
-
   /**
    * A workflow step, in its transaction (`db`), keyed by its audit event (`complaint:<id>:event:<eventId>`): the
    * reporter (a logged-in user) in the inbox, and by WeChat subscribe message when they have an openid, the message
