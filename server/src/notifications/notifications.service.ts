@@ -3,7 +3,6 @@ import type { NotificationItem, NotificationKind, NotificationList, Notification
 import { ENV, type Env } from '../config/env';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain-exception';
-import { JsonLogger } from '../common/logger';
 import type { ComplaintReceiptRecord } from '../complaints/complaints.repository';
 import type { WorkflowAction } from '../complaints/workflow';
 import { categoryLabel, type InboxNotice, type NoticeSubject, receivedNotice, reporterNotice } from './inbox-notices';
@@ -27,7 +26,6 @@ export class NotificationsService {
     private readonly dispatcher: OutboxDispatcher,
     private readonly subscriptions: SubscriptionsRepository,
     private readonly clock: Clock,
-    private readonly logger: JsonLogger,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -94,14 +92,6 @@ export class NotificationsService {
 
   async markAllRead(userId: number): Promise<{ updated: number }> {
     return { updated: await this.repo.markAllRead(userId, this.clock.now()) };
-  }
-
-  private async safely(step: string, complaintId: number, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (err) {
-      this.logger.write('error', 'notification not written', { step, complaintId, error: err instanceof Error ? err.message : String(err) });
-    }
   }
 }
 
