@@ -23,7 +23,6 @@ import { AccessPolicy, Permission } from '../access/access.policy';
 import { CalendarService } from '../calendar/calendar.service';
 import { shanghaiDate } from '../calendar/working-days';
 import { routeComplaint, type RoutingInput } from '../routing/routing';
-import { NotificationsService } from '../notifications/notifications.service';
 import {
   type ComplaintRecord,
   ComplaintsRepository,
@@ -53,7 +52,6 @@ export class ComplaintsService {
     private readonly clock: Clock,
     private readonly repo: ComplaintsRepository,
     private readonly calendar: CalendarService,
-    private readonly notifications: NotificationsService,
     private readonly workflow: WorkflowService,
     private readonly access: AccessPolicy,
     private readonly safety: ContentSafetyService,
