@@ -168,6 +168,7 @@ describe('deadline sweep: reminders and 督办', () => {
       const large = await countStatements(app, () => sweeper.sweep(friday));
       expect(large.result).toEqual({ today: '2026-11-27', escalated: 200, reminded: 50, notified: 200 * 3 + 50 * 3, failed: 0, closed: 0 });
 
+      expect(small.sql.filter((sql) => /INSERT INTO "Escalation"/.test(sql))).toHaveLength(1);
       expect(large.statements).toBe(small.statements);
       // Each step: a page of deadlines read and written in one statement each (and the leaders read once for 督办);
       // the holiday-schedule reminder; archiving.
