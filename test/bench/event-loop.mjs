@@ -77,13 +77,14 @@ async function stopServer(child) {
 
 async function bench(name, env) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sa-bench-loop-'));
-  const seeding = await startServer(env, dataDir).catch((err) => {
+  const removeData = (err) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
-  });
+  };
+  const seeding = await startServer(env, dataDir).catch(removeData);
   const seedRss = peakRssMb(seeding.child.pid);
   await stopServer(seeding.child);
-  const { child, base } = await startServer(env, dataDir);
+  const { child, base } = await startServer(env, dataDir).catch(removeData);
   try {
     const areas = await (await fetch(`${base}/api/v1/areas`)).json();
     const streets = areas.offices.flatMap((o) => o.streets.map((s) => s.id));
