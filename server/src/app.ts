@@ -23,6 +23,11 @@ export async function createApp({ env, db, logger = new JsonLogger(env.logLevel)
     logger,
     bodyParser: false,
   });
+  // Idle keep-alive connections stay open longer than a load balancer's (60 s) and than a client's pause between
+  // two requests: Node's 5 s default closes sockets a client is about to reuse, which it sees as ECONNRESET.
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // First, so every request has its id and its line, whatever answers it.
   app.use(requestLogging(logger));
   app.useBodyParser('json', { limit: '1mb' });

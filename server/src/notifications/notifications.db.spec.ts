@@ -69,7 +69,7 @@ describe('inbox and WeChat subscribe messages', () => {
   const received = async (reporter: { id: number } = users.reporter) => {
     const cadreId = (await app.prisma.user.findUniqueOrThrow({ where: { id: users.cadre.id } })).cadreId!;
     const c = await aComplaint().about(business).handledBy(world.office).cadre({ id: cadreId }).by(reporter).deadline('VERIFY', '2026-11-20').build(app.prisma);
-    await notifications.complaintReceived(await load(c.id));
+    await app.prisma.$transaction((tx) => notifications.complaintReceivedIn(tx, c.id));
     return c;
   };
 
@@ -89,7 +89,7 @@ describe('inbox and WeChat subscribe messages', () => {
   describe('in-app inbox', () => {
     it('tells the responsible cadre and every staff member of the handling office of a new complaint, once', async () => {
       const c = await received();
-      await notifications.complaintReceived(await load(c.id));
+      await app.prisma.$transaction((tx) => notifications.complaintReceivedIn(tx, c.id));
 
       for (const u of [users.cadre, users.staff, users.staff2]) {
         const inbox = await inboxOf(u);
