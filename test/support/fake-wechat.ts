@@ -233,7 +233,8 @@ export async function startFakeWechat(overrides: Record<string, Handler> = {}) {
       security.texts.push(m);
       let outcome = textScript.shift() ?? 'pass';
       if (typeof outcome === 'object' && 'delayMs' in outcome) {
-        await new Promise((r) => setTimeout(r, outcome.delayMs));
+        const delayMs = outcome.delayMs;
+        await new Promise((r) => setTimeout(r, delayMs));
         outcome = (outcome as { then?: Suggest }).then ?? 'pass';
       }
       if (typeof outcome === 'object') return { json: { errcode: outcome.errcode, errmsg: outcome.errcode === 61010 ? 'user visit expired' : 'system error' } };
