@@ -4,8 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, startServerProcess } from '../support/server-process';
-import { submissionBody } from '../support/scratch-postgres';
+import { repoRoot, startServerProcess, submissionBody } from '../support/server-process';
 
 const npmRun = (script: string, args: string[], dataDir: string) =>
   spawnSync(process.execPath, [join(repoRoot, 'scripts', `${script}.mjs`), ...args], {

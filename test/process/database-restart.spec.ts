@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { withAdmin, withDatabase } from '@sa/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess } from '../support/server-process';
-import { startPrivateCluster, submissionBody } from '../support/scratch-postgres';
+import { startServerProcess, submissionBody } from '../support/server-process';
+import { startPrivateCluster } from '../support/scratch-postgres';
 
 type Outcome = { at: number; status: number | 'no-answer'; trackingNo?: string; code?: string };
 

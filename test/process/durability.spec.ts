@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { freePort, serverMain, startServerProcess } from '../support/server-process';
-import { submissionBody } from '../support/scratch-postgres';
+import { freePort, serverMain, startServerProcess, submissionBody } from '../support/server-process';
 
 // The built server in its own process on the embedded database, killed without warning.
 describe('a complaint acknowledged to the reporter survives a crash', () => {
@@ -19,15 +18,7 @@ describe('a complaint acknowledged to the reporter survives a crash', () => {
     const res = await fetch(`${first.baseUrl}/api/v1/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        kind: 'REPORT',
-        category: 'POOR_HYGIENE',
-        streetId,
-        businessName: '路口早点摊',
-        description: '早点摊用未消毒的抹布擦碗，油条锅里的油发黑',
-        anonymous: true,
-        idempotencyKey: randomUUID(),
-      }),
+      body: JSON.stringify(submissionBody(streetId, randomUUID())),
     });
     expect(res.status).toBe(201);
     const receipt = (await res.json()) as { trackingNo: string; queryCode: string };

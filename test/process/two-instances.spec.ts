@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess } from '../support/server-process';
-import { createScratchPostgres, submissionBody, type ScratchPostgres } from '../support/scratch-postgres';
+import { startServerProcess, submissionBody } from '../support/server-process';
+import { createScratchPostgres, type ScratchPostgres } from '../support/scratch-postgres';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 

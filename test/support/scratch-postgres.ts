@@ -72,16 +72,3 @@ export async function startPrivateCluster() {
     },
   };
 }
-
-/** An anonymous 举报 as the mini-program sends it. */
-export function submissionBody(streetId: number, idempotencyKey: string) {
-  return {
-    kind: 'REPORT',
-    category: 'POOR_HYGIENE',
-    streetId,
-    businessName: '路口早点摊',
-    description: '早点摊用未消毒的抹布擦碗，油条锅里的油发黑',
-    anonymous: true,
-    idempotencyKey,
-  };
-}

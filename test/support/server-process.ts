@@ -67,3 +67,16 @@ export async function startServerProcess(env: Record<string, string> = {}) {
     },
   };
 }
+
+/** An anonymous 举报 as the mini-program sends it, for tests that load a server process with submissions. */
+export function submissionBody(streetId: number, idempotencyKey: string) {
+  return {
+    kind: 'REPORT',
+    category: 'POOR_HYGIENE',
+    streetId,
+    businessName: '路口早点摊',
+    description: '早点摊用未消毒的抹布擦碗，油条锅里的油发黑',
+    anonymous: true,
+    idempotencyKey,
+  };
+}
