@@ -83,7 +83,7 @@ export function isDatabaseDown(e: unknown): boolean {
       if (typeof c !== 'string') continue;
       if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'P1001', 'P1002', 'P1017', '57P01', '57P02', '57P03'].includes(c) || /^08/.test(c)) return true;
     }
-    if (typeof message === 'string' && /Connection terminated|connection (is )?(closed|terminated)|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|timeout exceeded when trying to connect/i.test(message)) {
+    if (typeof message === 'string' && /Connection terminated|connection (is )?(closed|terminated)|is not queryable|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|timeout exceeded when trying to connect/i.test(message)) {
       return true;
     }
   }
