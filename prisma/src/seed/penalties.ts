@@ -69,7 +69,7 @@ async function workingDays(tx: Tx) {
     }
     return new Date(at).toISOString().slice(0, 10);
   };
-  return { shift };
+  return { shift, isWorking };
 }
 
 const shanghaiDay = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -89,7 +89,10 @@ export async function writeDemoPenalties(tx: Tx, refs: PublicDemoRefs, now: Date
   const short = district.name.replace(/区$/, '');
   const areaCode = '339901';
   const cal = await workingDays(tx);
-  const today = shanghaiDay(now);
+  // Plans count back from the last working day on or before today, so "due in 2 working days" reads the same on a
+  // Saturday (in Shanghai) as on a Friday.
+  const calendarToday = shanghaiDay(now);
+  const today = cal.isWorking(calendarToday) ? calendarToday : cal.shift(calendarToday, -1);
 
   for (const plan of PLANS) {
     const business = await tx.business.findFirst({
