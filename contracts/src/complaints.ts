@@ -117,7 +117,8 @@ export type ComplaintReceipt = {
   /** the other half of a 投诉+举报 submission, with its own query code when the reporter is not logged in */
   linked: null | { id: number; trackingNo: string; kind: ComplaintKind; queryCode: string | null };
   office: null | { id: number; name: string };
-  deadlines: { kind: DeadlineKind; dueDate: string }[];
+  /** `provisional`: the limit runs into a year whose official holiday schedule is not entered yet */
+  deadlines: { kind: DeadlineKind; dueDate: string; provisional: boolean }[];
 };
 
 export const trackComplaintQuery = z.object({

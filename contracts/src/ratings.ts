@@ -62,8 +62,11 @@ export type ReporterRatingState = {
   nextRound: 1 | 2 | null;
   /** last day (Shanghai) the form is open; null when it is not */
   rateUntil: string | null;
-  /** a 差评 is being rectified: the office will call back */
-  rectification: null | { state: RectificationState; dueDate: string; completedAt: string | null; actionTaken: string | null };
+  /**
+   * a 差评 is being rectified: the office will call back by `dueDate`; `provisional`: that day runs into a year whose
+   * official holiday schedule is not entered yet
+   */
+  rectification: null | { state: RectificationState; dueDate: string; provisional: boolean; completedAt: string | null; actionTaken: string | null };
 };
 
 export const RECTIFICATION_STATES = ['OPEN', 'DONE'] as const;

@@ -107,7 +107,7 @@ describe('complaints through the HTTP API', () => {
     const res = await app.post('/api/v1/complaints', report({ kind: 'COMPLAINT', category: 'POOR_HYGIENE' }), tokens.resident);
     expect(res.status).toBe(201);
     // 9/29, 9/30, (10/1–10/7 holiday), 10/8, 10/9, 10/10 (Saturday make-up day), 10/12, 10/13
-    expect(res.body.deadlines).toEqual([{ kind: 'ACCEPT', dueDate: '2026-10-13' }]);
+    expect(res.body.deadlines).toEqual([{ kind: 'ACCEPT', dueDate: '2026-10-13', provisional: false }]);
   });
 
   it('transfers an out-of-remit report to the named department with a written notice', async () => {
@@ -302,7 +302,7 @@ describe('complaints through the HTTP API', () => {
   it('moves an open deadline when the admin adds a holiday before it falls due', async () => {
     app.clock.travelTo(shanghai('2026-11-30T09:00:00'));
     const { body } = await app.post('/api/v1/complaints', report({ kind: 'COMPLAINT' }), tokens.resident);
-    expect(body.deadlines).toEqual([{ kind: 'ACCEPT', dueDate: '2026-12-09' }]);
+    expect(body.deadlines).toEqual([{ kind: 'ACCEPT', dueDate: '2026-12-09', provisional: false }]);
     const put = await app.request('PUT', '/api/v1/admin/calendar/days/2026-12-02', { body: { kind: 'HOLIDAY', name: '临时假日' }, token: tokens.admin });
     expect(put.status).toBe(200);
     const deadline = await app.prisma.deadline.findFirstOrThrow({ where: { complaintId: body.id } });
@@ -318,7 +318,7 @@ describe('complaints through the HTTP API', () => {
     await aUser().username('street-cadre').cadre(streetCadre).build(app.prisma);
     app.clock.travelTo(shanghai('2026-11-30T09:00:00'));
     const { body } = await app.post('/api/v1/complaints', report({ kind: 'COMPLAINT' }), tokens.resident);
-    expect(body.deadlines).toEqual([{ kind: 'ACCEPT', dueDate: '2026-12-09' }]);
+    expect(body.deadlines).toEqual([{ kind: 'ACCEPT', dueDate: '2026-12-09', provisional: false }]);
 
     app.clock.travelTo(shanghai('2026-12-09T23:00:00'));
     expect((await app.post('/api/v1/admin/sweep', {}, tokens.admin)).body.escalated).toBe(0);

@@ -10,6 +10,7 @@ import {
 } from '@sa/contracts';
 import { DEADLINE_STATE_LABELS } from '../api/labels';
 import { formatDateTime, formatDueDate } from './format';
+import { PROVISIONAL_EXPLANATION, PROVISIONAL_MARK } from './provisional';
 import { pressable } from './pressable';
 import { errorMessage } from './show-error';
 import './complaint-progress.css';
@@ -71,14 +72,14 @@ export function ComplaintProgress({ complaint, loadPhoto }: Props) {
             <View className='deadline' key={deadline.kind}>
               <Text className='deadline-due'>
                 {DEADLINE_KIND_LABELS[deadline.kind]}：{formatDueDate(deadline.dueDate)}
-                {deadline.provisional && '（暂估）'}
+                {deadline.provisional && PROVISIONAL_MARK}
               </Text>
               <Text className={`deadline-state deadline-${deadline.state.toLowerCase()}`}>{DEADLINE_STATE_LABELS[deadline.state]}</Text>
             </View>
           ))}
           <View className='muted'>期限按法定工作日计算，节假日顺延。</View>
           {complaint.deadlines.some((deadline) => deadline.provisional) && (
-            <View className='muted provisional-note'>标“暂估”的期限跨入尚未公布节假日安排的年份，安排公布后将重新计算。</View>
+            <View className='muted provisional-note'>{PROVISIONAL_EXPLANATION}</View>
           )}
         </View>
       )}

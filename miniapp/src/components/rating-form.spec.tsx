@@ -123,7 +123,7 @@ describe('the rating form (好差评)', () => {
       ratings: [first],
       nextRound: 2,
       rateUntil: '2027-01-04',
-      rectification: { state: 'DONE', dueDate: '2026-12-10', completedAt: '2026-12-09T06:00:00.000Z', actionTaken: '下架过期酸奶并约谈店主' },
+      rectification: { state: 'DONE', dueDate: '2026-12-10', provisional: false, completedAt: '2026-12-09T06:00:00.000Z', actionTaken: '下架过期酸奶并约谈店主' },
     });
     const { container } = render(<RatingCard state={state} send={vi.fn()} onRated={vi.fn()} />);
     expect(screen.getByRole('heading').textContent).toBe('整改后再次评价');
@@ -131,6 +131,19 @@ describe('the rating form (好差评)', () => {
     expect(screen.getByText('整改情况：下架过期酸奶并约谈店主')).toBeTruthy();
     expect(screen.getByText('已整改（2026-12-09）')).toBeTruthy();
     expect(container.querySelector('.rating-given')!.textContent).toContain('还在卖过期酸奶');
+  });
+
+  it('marks the callback day as 暂估 when it runs into a year without an official schedule, and says why', () => {
+    const state = anOpenState({
+      ratings: [aRating({ level: 1, levelLabel: '非常不满意' })],
+      canRate: false,
+      nextRound: null,
+      rateUntil: null,
+      rectification: { state: 'OPEN', dueDate: '2027-01-04', provisional: true, completedAt: null, actionTaken: null },
+    });
+    const { container } = render(<RatingCard state={state} send={vi.fn()} onRated={vi.fn()} />);
+    expect(container.querySelector('.rating-rectification-open .detail-row')!.textContent).toBe('承办监管所将在 1 月 4 日（暂估）前回访您，了解情况并整改。');
+    expect(screen.getByText('标“暂估”的期限跨入尚未公布节假日安排的年份，安排公布后将重新计算。')).toBeTruthy();
   });
 
   it('says when the rating period has passed: the case counts as not rated', () => {
@@ -151,7 +164,7 @@ describe('rating from the pages', () => {
         status: 'RESOLVED',
         statusLabel: '已办结',
         rating: rated
-          ? { ratings: [rated], canRate: false, nextRound: null, rateUntil: null, rectification: { state: 'OPEN', dueDate: '2026-12-10', completedAt: null, actionTaken: null } }
+          ? { ratings: [rated], canRate: false, nextRound: null, rateUntil: null, rectification: { state: 'OPEN', dueDate: '2026-12-10', provisional: false, completedAt: null, actionTaken: null } }
           : anOpenState(),
       });
     const sent = serve((req: SentRequest) => {

@@ -17,6 +17,7 @@ import {
 import { focusSoon } from './focus-soon';
 import { formatDate } from './format';
 import { notify } from './notify';
+import { PROVISIONAL_EXPLANATION, PROVISIONAL_MARK } from './provisional';
 import { pressableAs, selectable } from './pressable';
 import { RatingSummary } from './rating-summary';
 import { FormError, errorMessage, showError } from './show-error';
@@ -109,8 +110,10 @@ function RectificationNote({ rectification }: { rectification: NonNullable<Repor
       <View className='rating-rectification rating-rectification-open'>
         <View className='rating-rectification-state'>{RECTIFICATION_STATE_LABELS.OPEN}</View>
         <View className='detail-row'>
-          承办监管所将在 {monthDay(rectification.dueDate)}前回访您，了解情况并整改。
+          承办监管所将在 {monthDay(rectification.dueDate)}
+          {rectification.provisional && PROVISIONAL_MARK}前回访您，了解情况并整改。
         </View>
+        {rectification.provisional && <View className='muted provisional-note'>{PROVISIONAL_EXPLANATION}</View>}
       </View>
     );
   }

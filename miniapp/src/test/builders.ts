@@ -76,7 +76,7 @@ export function aReceipt(overrides: Partial<ComplaintReceipt> = {}): ComplaintRe
     queryCode: null,
     linked: null,
     office: { id: 1, name: '东湖市场监管所' },
-    deadlines: [{ kind: 'VERIFY', dueDate: '2026-12-21' }],
+    deadlines: [{ kind: 'VERIFY', dueDate: '2026-12-21', provisional: false }],
     ...overrides,
   };
 }

@@ -52,6 +52,8 @@ describe('deadline views', () => {
     const intoNextYear = { startDate: day('2026-12-20'), dueDate: day('2027-01-12') };
     expect(deadlineView(deadline(intoNextYear), ctx('2026-12-21')).provisional).toBe(true);
     expect(deadlineView(deadline({ ...intoNextYear, kind: 'CASE_DECISION', unit: 'CALENDAR_DAYS', workingDays: 90 }), ctx('2026-12-21')).provisional).toBe(false);
+    // A limit already met is not recomputed when the schedule is entered: it stands, and is not shown as an estimate.
+    expect(deadlineView(deadline({ ...intoNextYear, state: 'MET', metAt: new Date('2026-12-28T02:00:00Z') }), ctx('2026-12-29')).provisional).toBe(false);
   });
 });
 

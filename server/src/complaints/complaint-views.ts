@@ -79,7 +79,8 @@ export function deadlineView(d: DeadlineRow, ctx: DeadlineContext): DeadlineView
     metAt: d.metAt?.toISOString() ?? null,
     overdue: open && isOverdue(dueDate, ctx.today),
     workingDaysLeft: open ? workingDaysLeft(ctx.calendar, ctx.today, dueDate) : null,
-    provisional: isProvisional(startDate, dueDate, d.unit, ctx.scheduledYears),
+    // Only an open limit moves when next year's schedule is entered; a met or cancelled one stands as it was.
+    provisional: open && isProvisional(startDate, dueDate, d.unit, ctx.scheduledYears),
     escalatedAt: d.escalatedAt?.toISOString() ?? null,
   };
 }

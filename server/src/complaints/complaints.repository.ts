@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ComplaintKind, ComplaintStatus, ContentFlag, DeadlineKind, Role } from '@sa/contracts';
+import type { ComplaintKind, ComplaintStatus, ContentFlag, DeadlineKind, DeadlineState, DeadlineUnit, Role } from '@sa/contracts';
 import type { Prisma as P } from '@sa/db';
 import { PRISMA, type Prisma } from '../database/database';
 import { attachableUploads } from '../uploads/attachable';
@@ -298,7 +298,8 @@ export type StoredReceipt = {
   description: string;
   linkedComplaintId: number | null;
   office: { id: number; name: string } | null;
-  deadlines: { kind: DeadlineKind; dueDate: string }[];
+  /** what the receipt shows, and what tells whether each limit is provisional */
+  deadlines: { kind: DeadlineKind; startDate: string; unit: DeadlineUnit; dueDate: string; state: DeadlineState }[];
 };
 
 type Named = { id: number; name: string };
@@ -363,7 +364,9 @@ const RECEIPT_JSON = (c: string) => `json_build_object(
   'requestHash', ${c}."requestHash", 'reporterUserId', ${c}."reporterUserId", 'description', ${c}.description,
   'linkedComplaintId', ${c}."linkedComplaintId",
   'office', (SELECT json_build_object('id', o.id, 'name', o.name) FROM "Office" o WHERE o.id = ${c}."officeId"),
-  'deadlines', COALESCE((SELECT json_agg(json_build_object('kind', d.kind, 'dueDate', to_char(d."dueDate", 'YYYY-MM-DD')) ORDER BY d.id) FROM "Deadline" d WHERE d."complaintId" = ${c}.id), '[]'::json))`;
+  'deadlines', COALESCE((SELECT json_agg(json_build_object(
+    'kind', d.kind, 'startDate', to_char(d."startDate", 'YYYY-MM-DD'), 'unit', d.unit, 'dueDate', to_char(d."dueDate", 'YYYY-MM-DD'), 'state', d.state
+  ) ORDER BY d.id) FROM "Deadline" d WHERE d."complaintId" = ${c}.id), '[]'::json))`;
 
 // $1 idempotency key, $2 photo ids (JSON array), $3 user id, $4 business id, $5 street id, $6 community id.
 const SUBMISSION_CONTEXT_SQL = `

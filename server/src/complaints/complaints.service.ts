@@ -70,15 +70,19 @@ export class ComplaintsService {
     const kinds: ComplaintKind[] = input.kind === 'BOTH' ? ['COMPLAINT', 'REPORT'] : [input.kind];
     const reporterName = input.anonymous ? null : (input.reporterName ?? null);
     // One statement answers everything asked before the write (see submissionContext); a second writes it all.
-    const ctx = await this.repo.submissionContext({
-      idempotencyKey: input.idempotencyKey,
-      photoIds: input.photoIds,
-      userId: user?.id ?? null,
-      businessId: input.businessId ?? null,
-      streetId: input.businessId === undefined ? (input.streetId ?? null) : null,
-      communityId: input.businessId === undefined ? (input.communityId ?? null) : null,
-    });
-    if (ctx.existing) return this.replay(ctx.existing.self, ctx.existing.linked, input, user);
+    // The working-day calendar (cached; read alongside when stale) plans the deadlines and tells which are provisional.
+    const [ctx, years] = await Promise.all([
+      this.repo.submissionContext({
+        idempotencyKey: input.idempotencyKey,
+        photoIds: input.photoIds,
+        userId: user?.id ?? null,
+        businessId: input.businessId ?? null,
+        streetId: input.businessId === undefined ? (input.streetId ?? null) : null,
+        communityId: input.businessId === undefined ? (input.communityId ?? null) : null,
+      }),
+      this.calendar.scheduledYears(),
+    ]);
+    if (ctx.existing) return this.replay(ctx.existing.self, ctx.existing.linked, input, user, years);
 
     if (kinds.includes('COMPLAINT')) {
       // An anonymous 投诉 cannot be accepted: the complainant's name and phone are required by law.
@@ -154,7 +158,7 @@ export class ComplaintsService {
       if (!isUniqueViolation(err)) throw err;
       const again = await this.repo.submissionContext({ idempotencyKey: input.idempotencyKey, photoIds: [], userId: null, businessId: null, streetId: null, communityId: null });
       if (!again.existing) throw err;
-      return this.replay(again.existing.self, again.existing.linked, input, user);
+      return this.replay(again.existing.self, again.existing.linked, input, user, years);
     }
     const receiptOf = (w: (typeof written)[number], r: NewComplaint): StoredReceipt => ({
       id: w.id,
@@ -167,18 +171,24 @@ export class ComplaintsService {
       description: r.description,
       linkedComplaintId: null,
       office: handlingOffice,
-      deadlines: r.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate })),
+      deadlines: r.deadlines.map((d) => ({ kind: d.kind, startDate: d.startDate, unit: d.unit, dueDate: d.dueDate, state: 'OPEN' })),
     });
-    return this.receipt(receiptOf(written[0]!, records[0]!), written[1] ? receiptOf(written[1], records[1]!) : null, user);
+    return this.receipt(receiptOf(written[0]!, records[0]!), written[1] ? receiptOf(written[1], records[1]!) : null, user, years);
   }
 
-  private replay(existing: StoredReceipt, linked: StoredReceipt | null, input: CreateComplaintRequest, user: AuthUser | undefined): ComplaintReceipt {
+  private replay(
+    existing: StoredReceipt,
+    linked: StoredReceipt | null,
+    input: CreateComplaintRequest,
+    user: AuthUser | undefined,
+    scheduledYears: ReadonlySet<number>,
+  ): ComplaintReceipt {
     const sameReporter = (existing.reporterUserId ?? null) === (user?.id ?? null);
     // The whole request must be the one first sent (a changed category, place or photo under a used key is another
     // submission, not a retry); a complaint filed before the hash was kept is compared by its description.
     const sameRequest = existing.requestHash ? existing.requestHash === this.requestHash(input, user) : existing.description === input.description;
     if (!sameReporter || !sameRequest) throw new DomainException('IDEMPOTENCY_CONFLICT');
-    return this.receipt(existing, linked, user);
+    return this.receipt(existing, linked, user, scheduledYears);
   }
 
   /**
@@ -190,7 +200,8 @@ export class ComplaintsService {
     return createHmac('sha256', this.env.secrets.queryCodeSecret).update(JSON.stringify({ by: user?.id ?? null, request })).digest('base64url');
   }
 
-  private receipt(c: StoredReceipt, linked: StoredReceipt | null, user: AuthUser | undefined): ComplaintReceipt {
+  /** A retry is answered from what is stored now: a limit recomputed on next year's schedule is no longer provisional. */
+  private receipt(c: StoredReceipt, linked: StoredReceipt | null, user: AuthUser | undefined, scheduledYears: ReadonlySet<number>): ComplaintReceipt {
     return {
       id: c.id,
       trackingNo: c.trackingNo,
@@ -201,7 +212,11 @@ export class ComplaintsService {
         ? { id: linked.id, trackingNo: linked.trackingNo, kind: linked.kind, queryCode: user ? null : queryCodeFor(this.env.secrets.queryCodeSecret, linked.trackingNo, linked.idempotencyKey!) }
         : null,
       office: c.office ? { id: c.office.id, name: c.office.name } : null,
-      deadlines: c.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate })),
+      deadlines: c.deadlines.map((d) => ({
+        kind: d.kind,
+        dueDate: d.dueDate,
+        provisional: d.state === 'OPEN' && isProvisional(d.startDate, d.dueDate, d.unit, scheduledYears),
+      })),
     };
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { WorkbenchComplaint, WorkbenchQueue } from '@sa/contracts';
+import type { ComplaintReceipt, WorkbenchComplaint, WorkbenchQueue } from '@sa/contracts';
 import { aCadre, aUser, type World } from '../../../test/support/builders';
 import { aComplaint } from '../../../test/support/complaint-builder';
 import { aComplaintWorld } from '../../../test/support/complaint-world';
@@ -320,6 +320,37 @@ describe('the workbench through the HTTP API', () => {
       const d = (await detail(c.id, t.staff)).body;
       expect(d.deadlines[0]).toMatchObject({ kind: 'VERIFY', dueDate: '2027-01-12', provisional: true });
       expect((await queue('', t.staff)).body.items.find((i) => i.id === c.id)?.nextDeadline?.provisional).toBe(true);
+    });
+
+    it('marks a submission whose limit runs into 2027 as provisional on its receipt, on a retry and in the queue, until 2027 is entered', async () => {
+      app.clock.travelTo(shanghai('2026-12-21T10:00:00'));
+      // 17 days on from the real day: the staff sessions of beforeEach have idled out, so staff sign in again.
+      const staff = await app.login('office1');
+      const admin = await app.login('admin');
+      const reportBody = report();
+      const filed = await app.post<ComplaintReceipt>('/api/v1/complaints', reportBody, t.resident);
+      expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+      // 15 working days from Monday 21 December: 2027 has no schedule, so 1 January counts as a working day.
+      expect(filed.body.deadlines).toEqual([{ kind: 'VERIFY', dueDate: '2027-01-11', provisional: true }]);
+      // The same day, a 投诉's 7 working days end on 30 December, within the 2026 schedule.
+      const complaint = await app.post<ComplaintReceipt>('/api/v1/complaints', report({ kind: 'COMPLAINT', reporterAddress: '东湖新村 5 栋 302 室' }), t.resident);
+      expect(complaint.body.deadlines).toEqual([{ kind: 'ACCEPT', dueDate: '2026-12-30', provisional: false }]);
+
+      const retried = await app.post<ComplaintReceipt>('/api/v1/complaints', reportBody, t.resident);
+      expect(retried.body).toEqual(filed.body);
+      const rows = (await queue('', staff)).body.items;
+      expect(rows.find((i) => i.id === filed.body.id)?.nextDeadline).toMatchObject({ kind: 'VERIFY', dueDate: '2027-01-11', provisional: true });
+      expect(rows.find((i) => i.id === complaint.body.id)?.nextDeadline).toMatchObject({ kind: 'ACCEPT', provisional: false });
+
+      // The admin enters 元旦 2027: the limit is recomputed, and a retry's receipt reads it as it stands now.
+      expect((await app.request('PUT', '/api/v1/admin/calendar/days/2027-01-01', { body: { kind: 'HOLIDAY', name: '元旦' }, token: admin })).status).toBe(200);
+      try {
+        expect((await app.post<ComplaintReceipt>('/api/v1/complaints', reportBody, t.resident)).body.deadlines).toEqual([{ kind: 'VERIFY', dueDate: '2027-01-12', provisional: false }]);
+        expect((await queue('', staff)).body.items.find((i) => i.id === filed.body.id)?.nextDeadline).toMatchObject({ dueDate: '2027-01-12', provisional: false });
+      } finally {
+        // The server's cached calendar would otherwise know 2027 into the next test.
+        expect((await app.request('DELETE', '/api/v1/admin/calendar/days/2027-01-01', { token: admin })).status).toBe(204);
+      }
     });
 
     it('answers 404 outside the scope', async () => {

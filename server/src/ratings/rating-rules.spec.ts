@@ -91,7 +91,7 @@ describe('reporterRatingState', () => {
 
   it('shows the 差评, the rectification under way with its due day, and no form yet', () => {
     const state = reporterRatingState(
-      { status: 'CLOSED', resolvedAt, ratings: [row(1, 1)], rectification: { state: 'OPEN', completedAt: null, actionTaken: null, dueDate: '2026-11-10' } },
+      { status: 'CLOSED', resolvedAt, ratings: [row(1, 1)], rectification: { state: 'OPEN', completedAt: null, actionTaken: null, dueDate: '2026-11-10', provisional: false } },
       '2026-11-04',
     );
     expect(state).toEqual({
@@ -99,7 +99,7 @@ describe('reporterRatingState', () => {
       canRate: false,
       nextRound: null,
       rateUntil: null,
-      rectification: { state: 'OPEN', dueDate: '2026-11-10', completedAt: null, actionTaken: null },
+      rectification: { state: 'OPEN', dueDate: '2026-11-10', provisional: false, completedAt: null, actionTaken: null },
     });
   });
 

@@ -80,7 +80,7 @@ export function ratingView(r: RatingRow): RatingView {
 
 export type ReporterRatingSubject = Omit<RatingSubject, 'ratings' | 'rectification'> & {
   ratings: readonly RatingRow[];
-  rectification: { state: RectificationState; completedAt: Date | null; actionTaken: string | null; dueDate: string } | null;
+  rectification: { state: RectificationState; completedAt: Date | null; actionTaken: string | null; dueDate: string; provisional: boolean } | null;
 };
 
 /**
@@ -100,6 +100,7 @@ export function reporterRatingState(s: ReporterRatingSubject, today: string): Re
       ? {
           state: s.rectification.state,
           dueDate: s.rectification.dueDate,
+          provisional: s.rectification.provisional,
           completedAt: s.rectification.completedAt?.toISOString() ?? null,
           actionTaken: s.rectification.actionTaken,
         }

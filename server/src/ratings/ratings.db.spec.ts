@@ -182,7 +182,7 @@ describe('ratings and rectification', () => {
       // The office's staff hear of it, without the reporter's name or number.
       const notices = await app.prisma.notification.findMany({ where: { complaintId: c.id, title: { startsWith: '差评待整改' } } });
       expect(notices.map((n) => n.userId)).toEqual([ids.staff]);
-      expect(notices[0]!.body).toContain('2026-10-13');
+      expect(notices[0]!.body).toContain('请于 2026-10-13 24:00 前回访举报人');
       expect(notices[0]!.body).not.toContain('张小梅');
 
       // The reporter sees the rectification under way with its due day, but not the deadline among the case's limits.
@@ -190,6 +190,26 @@ describe('ratings and rectification', () => {
       expect(view.rating).toMatchObject({ canRate: false, rectification: { state: 'OPEN', dueDate: '2026-10-13', completedAt: null, actionTaken: null } });
       expect(view.deadlines.map((d) => d.kind)).not.toContain('RECTIFY');
       expect((await trailOf(c.id)).at(-1)).toMatchObject({ action: 'rate', actorRole: 'REPORTER', payload: expect.objectContaining({ round: 1, level: 2, rectifyDue: '2026-10-13' }) });
+    });
+
+    it('marks a rectification running into 2027, whose holidays are not entered, as provisional for the reporter and in the queue', async () => {
+      app.clock.travelTo(shanghai('2026-12-22T10:00:00'));
+      // Weeks on from the real day: the staff session of beforeEach has idled out, so staff sign in again.
+      tokens.staff = await app.login('staff');
+      const c = await resolvedReport(shanghai('2026-12-22T10:00:00'), tokens.resident);
+      app.clock.travelTo(shanghai('2026-12-28T15:00:00'));
+      expect((await rate(c.id, { level: 1, tags: ['未解决'] })).status).toBe(201);
+      // 29, 30, 31 December; 1 January counted as a working day until 2027 is entered; 4 January.
+      expect((await mine(c.id)).rating?.rectification).toMatchObject({ state: 'OPEN', dueDate: '2027-01-04', provisional: true });
+      const queue = await app.get<RectificationList>('/api/v1/workbench/rectifications', tokens.staff);
+      expect(queue.body.items[0]?.deadline).toMatchObject({ kind: 'RECTIFY', dueDate: '2027-01-04', provisional: true });
+      const notice = await app.prisma.notification.findFirstOrThrow({ where: { complaintId: c.id, title: { startsWith: '差评待整改' } } });
+      expect(notice.body).toContain('请于 2027-01-04 24:00 前（暂估，节假日安排未公布）回访举报人');
+    });
+
+    it('shows the reporter a rectification due within the entered schedule as it is', async () => {
+      const { c } = await poorlyRated();
+      expect((await mine(c.id)).rating?.rectification).toMatchObject({ dueDate: '2026-10-13', provisional: false });
     });
 
     it('is in office1\'s queue only, read-only for the cadre, and needs a callback before it is completed, once', async () => {

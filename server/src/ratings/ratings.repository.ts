@@ -27,7 +27,7 @@ const subjectSelect = {
   business: { select: { name: true } },
   office: { select: { name: true } },
   ratings: { select: ratingSelect, orderBy: { round: 'asc' } },
-  rectification: { select: { id: true, state: true, completedAt: true, actionTaken: true, deadline: { select: { dueDate: true } } } },
+  rectification: { select: { id: true, state: true, completedAt: true, actionTaken: true, deadline: { select: { startDate: true, unit: true, dueDate: true, state: true } } } },
 } as const satisfies P.ComplaintSelect;
 export type RatingComplaint = P.ComplaintGetPayload<{ select: typeof subjectSelect }>;
 

@@ -27,7 +27,7 @@ import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain-exception';
 import { PhoneCipher } from '../common/phone-crypto';
 import { type DeadlineContext, deadlineView, redactReporter } from '../complaints/complaint-views';
-import { dueAfter, fromDbDate } from '../complaints/deadlines';
+import { dueAfter, fromDbDate, isProvisional } from '../complaints/deadlines';
 import { queryCodeMatches } from '../complaints/tracking';
 import { ENV, type Env } from '../config/env';
 import type { InboxNotice } from '../notifications/inbox-notices';
@@ -47,12 +47,16 @@ const about = (c: RatingComplaint) => {
   return `受理编号 ${s.trackingNo}（${COMPLAINT_KIND_LABELS[s.kind]}：${s.businessName ?? s.categoryLabel}）`;
 };
 
-/** To the handling office's staff: a first 差评 and the task it opened. Names no reporter. */
-export function poorRatingNotice(c: RatingComplaint, level: number, dueDate: string): InboxNotice {
+/**
+ * To the handling office's staff: a first 差评 and the task it opened. Names no reporter. A due day counted into a
+ * year without its holiday schedule is said to be an estimate, in the workbench's words.
+ */
+export function poorRatingNotice(c: RatingComplaint, level: number, due: { dueDate: string; provisional: boolean }): InboxNotice {
+  const estimate = due.provisional ? '（暂估，节假日安排未公布）' : '';
   return {
     kind: 'COMPLAINT_UPDATE',
     title: `差评待整改：${c.business?.name ?? c.businessName ?? c.trackingNo}`,
-    body: `${about(c)}收到差评（${RATING_LEVEL_LABELS[level as RatingLevel]}），已生成整改任务。请于 ${dueDate} 24:00 前回访举报人并记录整改情况。`,
+    body: `${about(c)}收到差评（${RATING_LEVEL_LABELS[level as RatingLevel]}），已生成整改任务。请于 ${due.dueDate} 24:00 前${estimate}回访举报人并记录整改情况。`,
   };
 }
 
@@ -120,6 +124,8 @@ export class RatingsService {
           dueDate: await dueAfter(this.calendar, today, this.env.ratings.rectifyWorkingDays, 'WORKING_DAYS'),
         }
       : null;
+    // Read from the calendar just used for the due day (cached): no further statement.
+    const provisional = rectification !== null && isProvisional(today, rectification.dueDate, 'WORKING_DAYS', await this.calendar.scheduledYears());
     const tags = [...new Set(input.tags ?? [])];
     const userId = 'userId' in rater ? rater.userId : null;
     try {
@@ -129,7 +135,7 @@ export class RatingsService {
         async (tx, ratingId) => {
           if (rectification) {
             const staff = await this.notifications.recipients(tx, { officeId: c.officeId });
-            await this.notifications.notify(tx, staff, poorRatingNotice(c, input.level, rectification.dueDate), c.id, `rating:${ratingId}:poor`);
+            await this.notifications.notify(tx, staff, poorRatingNotice(c, input.level, { dueDate: rectification.dueDate, provisional }), c.id, `rating:${ratingId}:poor`);
           } else if (round === 2 && input.level <= 2) {
             const admins = await this.notifications.recipients(tx, { admins: true });
             await this.notifications.notify(tx, admins, secondPoorRatingNotice(c, input.level), c.id, `rating:${ratingId}:second-poor`);
@@ -146,17 +152,28 @@ export class RatingsService {
 
   /** The rating part of each reporter view (ComplaintPublicView.rating), in the order given. */
   async reporterStates(cs: readonly { id: number; status: RatingComplaint['status']; resolvedAt: Date | null }[]): Promise<(ReporterRatingState | null)[]> {
-    const states = await this.repo.ratingStates(cs.map((c) => c.id));
+    const [states, years] = await Promise.all([this.repo.ratingStates(cs.map((c) => c.id)), this.calendar.scheduledYears()]);
     const today = shanghaiDate(this.clock.now());
     return cs.map((c) => {
       const s = states.get(c.id);
       const rect = s?.rectification ?? null;
+      const limit = rect && { startDate: fromDbDate(rect.deadline.startDate), dueDate: fromDbDate(rect.deadline.dueDate) };
       return reporterRatingState(
         {
           status: c.status,
           resolvedAt: c.resolvedAt,
           ratings: s?.ratings ?? [],
-          rectification: rect ? { state: rect.state, completedAt: rect.completedAt, actionTaken: rect.actionTaken, dueDate: fromDbDate(rect.deadline.dueDate) } : null,
+          rectification:
+            rect && limit
+              ? {
+                  state: rect.state,
+                  completedAt: rect.completedAt,
+                  actionTaken: rect.actionTaken,
+                  dueDate: limit.dueDate,
+                  // As on the reporter's other limits: an open one running into a year without its schedule.
+                  provisional: rect.deadline.state === 'OPEN' && isProvisional(limit.startDate, limit.dueDate, rect.deadline.unit, years),
+                }
+              : null,
         },
         today,
       );

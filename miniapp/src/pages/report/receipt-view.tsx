@@ -9,6 +9,7 @@ import {
   type ComplaintReceipt,
 } from '@sa/contracts';
 import { formatDueDate } from '../../components/format';
+import { PROVISIONAL_EXPLANATION, PROVISIONAL_MARK } from '../../components/provisional';
 import { pressable } from '../../components/pressable';
 import { useElderPageClass } from '../../components/elder-page';
 
@@ -65,14 +66,16 @@ export function ReceiptView({ receipt, category, onAnother }: Props) {
 
         <View className='detail-row'>承办单位：{receipt.office ? receipt.office.name : '待分派，监管部门将尽快确定承办单位'}</View>
         {receipt.deadlines.map((deadline) => (
-          <View className='detail-row' key={deadline.kind}>
+          <View className='detail-row receipt-deadline' key={deadline.kind}>
             {DEADLINE_KIND_LABELS[deadline.kind]}：{formatDueDate(deadline.dueDate)}
+            {deadline.provisional && PROVISIONAL_MARK}
           </View>
         ))}
         {!transfer.remit && 'transferTo' in transfer && (
           <View className='hint'>该问题不属于市场监管部门职责，将转交{transfer.transferTo}办理。</View>
         )}
         <View className='muted'>期限按法定工作日计算，节假日顺延。</View>
+        {receipt.deadlines.some((deadline) => deadline.provisional) && <View className='muted provisional-note'>{PROVISIONAL_EXPLANATION}</View>}
       </View>
 
       <Button className='btn-primary' {...pressable(() => void track())}>

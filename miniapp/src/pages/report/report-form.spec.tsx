@@ -207,7 +207,7 @@ describe('随手拍 · 提交投诉举报', () => {
         kind: 'COMPLAINT',
         queryCode: 'K7M2Q9XA',
         office: { id: 2, name: '西岭市场监管所' },
-        deadlines: [{ kind: 'ACCEPT', dueDate: '2026-12-09' }],
+        deadlines: [{ kind: 'ACCEPT', dueDate: '2026-12-09', provisional: false }],
         linked: { id: 43, trackingNo: 'SA20261130-000043', kind: 'REPORT', queryCode: 'P3R8W2NC' },
       }),
     );

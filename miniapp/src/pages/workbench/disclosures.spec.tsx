@@ -65,6 +65,17 @@ describe('处罚信息公示 (workbench)', () => {
     expect(container.querySelector('.wb-disc-tab-PUBLISHED')!.textContent).toBe('已公示 5');
   });
 
+  it('marks a pending decision whose limit runs into a year without an official schedule as 暂估', async () => {
+    const intoNextYear = aStaffDisclosure({ deadline: aDeadline({ kind: 'DISCLOSE', startDate: '2026-12-18', days: 20, dueDate: '2027-01-15', workingDaysLeft: 20, provisional: true }) });
+    const within2026 = aStaffDisclosure();
+    await signedInAs(staff, (req) => (path(req) === '/api/v1/workbench/penalties' ? { statusCode: 200, data: aList([intoNextYear, within2026]) } : undefined));
+    const { container } = render(<DisclosuresPage />);
+
+    await screen.findByText(intoNextYear.decisionNo);
+    const dues = Array.from(container.querySelectorAll('.wb-disc-row .wb-due')).map((d) => d.textContent);
+    expect(dues).toEqual(['剩 20 个工作日 · 公示期限 2027-01-15 24:00 前（暂估，节假日安排未公布）', '剩 2 个工作日 · 公示期限 2026-12-14 24:00 前']);
+  });
+
   it('publishes after a confirmation that shows what the public will read', async () => {
     const item = aStaffDisclosure();
     let published = false;

@@ -18,7 +18,7 @@ import { pressable, pressableAs } from '../../components/pressable';
 import { errorMessage, showError } from '../../components/show-error';
 import { WbDate, WbInput, WbTextarea } from '../../components/wb-field';
 import { WbStaffGate } from '../../components/wb-staff-gate';
-import { deadlineUrgency } from './deadline-text';
+import { PROVISIONAL_NOTE, deadlineUrgency } from './deadline-text';
 import './index.css';
 import './disclosures.css';
 
@@ -165,6 +165,7 @@ function Row({ item, onChanged }: { item: StaffDisclosure; onChanged: (after: St
       {due && item.deadline && (
         <View className={`wb-due wb-due-${due.tone}`}>
           {due.text} · 公示期限 {formatDueDate(item.deadline.dueDate)}
+          {item.deadline.provisional && <Text className='wb-provisional'>{PROVISIONAL_NOTE}</Text>}
         </View>
       )}
       <View className='detail-row'>

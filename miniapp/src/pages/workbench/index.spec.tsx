@@ -81,6 +81,22 @@ describe('工作台 queue', () => {
     expect(query(sentTo(sent, 'GET', '/api/v1/workbench/complaints')[0]!)).toEqual({ limit: '20', offset: '0' });
   });
 
+  it('marks a row whose nearest limit runs into a year without an official schedule as 暂估, in words', async () => {
+    const provisionalRow = aQueueItem({
+      id: 4,
+      trackingNo: 'SA20261221-000004',
+      nextDeadline: aDeadline({ dueDate: '2027-01-11', workingDaysLeft: 14, provisional: true }),
+    });
+    server(staff, { 'GET /api/v1/workbench/complaints': ok(aQueue([provisionalRow, plainRow])) });
+    await signedIn();
+    render(<WorkbenchPage />);
+
+    await screen.findByText('SA20261221-000004');
+    const due = rowOf('SA20261221-000004').querySelector('.wb-due')!;
+    expect(due.textContent).toBe('剩 14 个工作日（暂估，节假日安排未公布）');
+    expect(within(rowOf('SA20261129-000003')).queryByText(/暂估/)).toBeNull();
+  });
+
   it('sends the chosen filters, a status chip and the next page to the server', async () => {
     const sent = server(staff, { 'GET /api/v1/workbench/complaints': ok(queue) });
     await signedIn();

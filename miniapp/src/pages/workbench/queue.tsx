@@ -17,7 +17,7 @@ import { formatDate } from '../../components/format';
 import { LoadError } from '../../components/load-error';
 import { WbDate, WbInput, WbSelect } from '../../components/wb-field';
 import { pressable } from '../../components/pressable';
-import { urgency } from './deadline-text';
+import { PROVISIONAL_NOTE, urgency } from './deadline-text';
 
 type Props = {
   queue: WorkbenchQueue | null;
@@ -70,7 +70,12 @@ function Row({ item, selected, onOpen }: { item: WorkbenchQueueItem; selected: b
         {formatDate(item.receivedAt)} 收到{item.cadre ? ` · 包保干部 ${item.cadre.name}` : ''}
         {item.supportCount > 0 ? ` · 附议 ${item.supportCount} 人` : ''}
       </View>
-      {due && <View className={`wb-due wb-due-${due.tone}`}>{due.text}</View>}
+      {due && (
+        <View className={`wb-due wb-due-${due.tone}`}>
+          {due.text}
+          {item.nextDeadline?.provisional && <Text className='wb-provisional'>{PROVISIONAL_NOTE}</Text>}
+        </View>
+      )}
     </View>
   );
 }

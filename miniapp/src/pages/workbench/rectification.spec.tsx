@@ -11,7 +11,7 @@ import { aCallback, aRatingView, aRectification } from './rating-builders';
 import RectificationPage, { shanghaiNow } from './rectification';
 import { DetailPanel } from './detail';
 import { aStaffRating } from './rating-builders';
-import { aWorkbenchComplaint } from './test-builders';
+import { aDeadline, aWorkbenchComplaint } from './test-builders';
 
 async function signedInAs(me: Me, routes: (req: SentRequest) => { statusCode: number; data?: unknown } | undefined) {
   const sent = serve((req) => (path(req) === '/api/v1/me' ? { statusCode: 200, data: me } : routes(req)));
@@ -48,6 +48,15 @@ function aTaskServer(start: RectificationView) {
 }
 
 describe('差评整改 detail (workbench)', () => {
+  it('marks a limit that runs into a year without an official schedule as 暂估', async () => {
+    const task = aRectification({ deadline: aDeadline({ kind: 'RECTIFY', days: 5, startDate: '2026-12-28', dueDate: '2027-01-04', workingDaysLeft: 5, provisional: true }) });
+    routerParams.id = String(task.id);
+    await signedInAs(staff, aTaskServer(task));
+    render(<RectificationPage />);
+    expect(await screen.findByText(`差评整改 ${task.trackingNo}`)).toBeTruthy();
+    expect(screen.getByText(/^整改期限：/).textContent).toBe('整改期限：2027-01-04 24:00 前（5 个工作日）（暂估，节假日安排未公布）');
+  });
+
   it('records a callback, then the completion, which is only possible after a callback', async () => {
     const task = aRectification({ rating: aRatingView({ level: 1, levelLabel: '非常不满意', comment: '说不归他们管' }) });
     routerParams.id = String(task.id);

@@ -20,7 +20,7 @@ import { errorMessage, showError } from '../../components/show-error';
 import { WbRadioGroup } from '../../components/wb-choice';
 import { WbDate, WbTextarea } from '../../components/wb-field';
 import { WbStaffGate } from '../../components/wb-staff-gate';
-import { deadlineLength, deadlineUrgency } from './deadline-text';
+import { PROVISIONAL_NOTE, deadlineLength, deadlineUrgency } from './deadline-text';
 import { useReporterContact } from './detail';
 import './index.css';
 import './ratings.css';
@@ -264,7 +264,9 @@ function Detail({ item, onChanged }: { item: RectificationView; onChanged: () =>
         <View className='detail-row'>承办监管所：{item.office?.name ?? '未分派'}</View>
         <View className='detail-row'>差评时间：{formatDateTime(item.openedAt)}</View>
         <View className='detail-row'>
-          整改期限：{formatDueDate(item.deadline.dueDate)}（{deadlineLength(item.deadline)}）{item.deadline.escalatedAt ? ' · 已督办' : ''}
+          整改期限：{formatDueDate(item.deadline.dueDate)}（{deadlineLength(item.deadline)}）
+          {item.deadline.provisional && <Text className='wb-provisional'>{PROVISIONAL_NOTE}</Text>}
+          {item.deadline.escalatedAt ? ' · 已督办' : ''}
         </View>
         {due && <View className={`wb-due wb-due-${due.tone}`}>{due.text}</View>}
       </View>

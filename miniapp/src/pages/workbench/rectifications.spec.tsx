@@ -65,6 +65,19 @@ describe('差评整改 queue (workbench)', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/workbench/rectification?id=${overdueLong.id}` });
   });
 
+  it('marks a task whose limit runs into a year without an official schedule as 暂估', async () => {
+    const intoNextYear = aRectification({ trackingNo: 'SA20261228-000005', deadline: rectify({ startDate: '2026-12-28', dueDate: '2027-01-04', workingDaysLeft: 5, provisional: true }) });
+    await signedInAs(staff, (req) =>
+      path(req) === '/api/v1/workbench/rectifications' ? { statusCode: 200, data: aRectificationList([intoNextYear, later], { OPEN: 2, DONE: 0 }) } : undefined,
+    );
+    const { container } = render(<RectificationsPage />);
+    await screen.findByText('SA20261228-000005 ›');
+    expect(Array.from(container.querySelectorAll('.wb-rect-row .wb-due')).map((d) => d.textContent)).toEqual([
+      '剩 4 个工作日 · 整改期限 2026-12-09 24:00 前',
+      '剩 5 个工作日 · 整改期限 2027-01-04 24:00 前（暂估，节假日安排未公布）',
+    ]);
+  });
+
   it('lists finished ones under 已整改 with who completed them and the second rating', async () => {
     const done = aRectification({
       state: 'DONE',

@@ -14,7 +14,7 @@ import { LoadError } from '../../components/load-error';
 import { pressable, pressableAs, selectable } from '../../components/pressable';
 import { errorMessage } from '../../components/show-error';
 import { WbStaffGate } from '../../components/wb-staff-gate';
-import { deadlineUrgency } from './deadline-text';
+import { PROVISIONAL_NOTE, deadlineUrgency } from './deadline-text';
 import './index.css';
 import './ratings.css';
 import './rectifications.css';
@@ -60,6 +60,7 @@ function Row({ item }: { item: RectificationView }) {
       {due && (
         <View className={`wb-due wb-due-${due.tone}`}>
           {due.text} · 整改期限 {formatDueDate(item.deadline.dueDate)}
+          {item.deadline.provisional && <Text className='wb-provisional'>{PROVISIONAL_NOTE}</Text>}
           {item.deadline.escalatedAt ? ' · 已督办' : ''}
         </View>
       )}
