@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,8 +26,52 @@ export async function freePort(): Promise<number> {
  */
 export async function startServerProcess(env: Record<string, string> = {}) {
   if (!existsSync(serverMain)) throw new Error(`server is not built: ${serverMain} missing (npm test builds it)`);
+  const dataDir = env.DATA_DIR ?? (await freshDataDir(env));
+  return launch(env, dataDir);
+}
+
+/** Settings a test may pass that leave the seeded data folder as `npm start` would make it. */
+const SEED_NEUTRAL = new Set(['LOG_LEVEL', 'RATE_LIMITS', 'SA_DEMO_HISTORY']);
+
+/**
+ * A new data folder holding the seeded demo. Seeding takes most of a first start (8-25 s on this machine, against
+ * 1-5 s for a later one), so the first test of a run that needs a given demo seeds it once into a template, and every
+ * later one starts on a copy. The template is keyed by the built code and the day in Shanghai (the demo's dates run
+ * back from today); a test that passes settings which could change the seed gets a first start of its own.
+ */
+async function freshDataDir(env: Record<string, string>): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sa-data-'));
+  if (env.DATABASE_URL || Object.keys(env).some((k) => !SEED_NEUTRAL.has(k))) return dataDir;
+  const history = env.SA_DEMO_HISTORY ?? '0';
+  const shanghaiDay = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const key = createHash('sha256')
+    .update([newestMtime(join(repoRoot, 'server/dist')), newestMtime(join(repoRoot, 'prisma/dist')), shanghaiDay, history].join('|'))
+    .digest('hex')
+    .slice(0, 16);
+  const template = join(tmpdir(), `sa-template-${key}`);
+  if (!existsSync(template)) {
+    for (const old of readdirSync(tmpdir())) if (old.startsWith('sa-template-')) rmSync(join(tmpdir(), old), { recursive: true, force: true });
+    const seeding = mkdtempSync(join(tmpdir(), 'sa-seeding-'));
+    const seeder = await launch({ SA_DEMO_HISTORY: history }, seeding);
+    await seeder.stop(false);
+    renameSync(seeding, template);
+  }
+  cpSync(template, dataDir, { recursive: true });
+  return dataDir;
+}
+
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+async function launch(env: Record<string, string>, dataDir: string) {
   const port = await freePort();
-  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'sa-data-'));
   const child: ChildProcess = spawn(process.execPath, [serverMain], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SA_DEMO: '1', SA_DEMO_HISTORY: '0', LOG_LEVEL: 'warn', ...env },
