@@ -58,7 +58,7 @@ describe('开放接口密钥', () => {
     expect(await screen.findByText('sa311_Xy9QsecretsecretsecretsecretAB')).toBeTruthy();
     expect(screen.getByText(/密钥只显示这一次/)).toBeTruthy();
     expect(sentBy(sent, 'POST', '/api/v1/admin/open311/keys').map((r) => r.data)).toEqual([{ name: '12345热线' }]);
-    act(() => screen.getByLabelText('复制 12345热线 的接口密钥').click());
+    await act(async () => screen.getByLabelText('复制 12345热线 的接口密钥').click());
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'sa311_Xy9QsecretsecretsecretsecretAB' });
     expect(screen.getByText('密钥前缀：sa311_Xy9Q…').closest('.partner-key-row')!.textContent).not.toContain('secret');
 

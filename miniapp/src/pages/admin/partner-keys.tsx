@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { partnerKeyCreateInput, type PartnerKeyIssued, type PartnerKeyView } from '@sa/contracts';
 import { fetchPartnerKeys, issuePartnerKey, revokePartnerKey } from '../../api';
+import { copyText } from '../../components/clipboard';
 import { errorMessage } from '../../components/show-error';
 import { focusSoon } from '../../components/focus-soon';
 import { formatDateTime } from '../../components/format';
 import { pressable } from '../../components/pressable';
+import { PrivacyConsent } from '../../components/privacy-consent';
 import { AdminShell } from './admin-shell';
 import { Action, Failed, Notice, TextField, serverFieldErrors, zodFieldErrors, type FieldErrors } from './ui';
 
@@ -51,7 +52,7 @@ function IssueForm({ onIssued }: { onIssued: (issued: PartnerKeyIssued) => void 
 
 /** The key, this once: it is kept only as a hash, so it cannot be shown again. */
 function IssuedKey({ issued, onDone }: { issued: PartnerKeyIssued; onDone: () => void }) {
-  const copy = () => void Taro.setClipboardData({ data: issued.apiKey });
+  const copy = () => void copyText(issued.apiKey, { at: `key-${issued.id}` });
   return (
     <View className='card partner-key-issued' role='alert'>
       <View className='card-title'>已为 {issued.name} 签发密钥</View>
@@ -65,6 +66,7 @@ function IssuedKey({ issued, onDone }: { issued: PartnerKeyIssued; onDone: () =>
           复制
         </Text>
       </View>
+      <PrivacyConsent purpose='clipboard' at={`key-${issued.id}`} />
       <Action kind='plain' className='partner-key-done' onPress={onDone}>
         我已保存，关闭
       </Action>
