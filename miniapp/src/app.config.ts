@@ -2,7 +2,8 @@
 // load as subPackages to keep it small.
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/report/index', 'pages/mine/index'],
-  // WeChat's privacy check: photo, camera and location APIs wait for consent given in the app's own panel.
+  // WeChat's privacy check: photo and camera, location, clipboard and chat-file APIs wait for consent given in the
+  // app's own panel beside the control that asked (wechat/privacy.ts).
   __usePrivacyCheck__: true,
   subPackages: [
     { root: 'pages/track', pages: ['index'] },

@@ -21,9 +21,9 @@ export function notify(message: string, kind: NoticeKind = 'info'): void {
     showNotice(message, kind);
     return;
   }
-  // WeChat cuts a toast with an icon to 7 characters; a plain one shows two lines.
+  // WeChat cuts a toast with an icon to 7 characters; a plain one shows two lines, and a long one needs time to read.
   const icon = kind === 'success' && message.length <= 7 ? 'success' : 'none';
-  void Taro.showToast({ title: message, icon, duration: kind === 'error' ? 2500 : 1500 });
+  void Taro.showToast({ title: message, icon, duration: kind === 'error' || message.length > 14 ? 2500 : 1500 });
 }
 
 /** Puts a message in the banner (also used for toasts other code shows directly, while in 长辈版). */

@@ -1,6 +1,7 @@
 import { RichText, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { copyText } from './clipboard';
 import { pressableAs } from './pressable';
+import { PrivacyConsent } from './privacy-consent';
 import './rich-text.css';
 
 type Platform = string | undefined;
@@ -40,10 +41,7 @@ export function linksOf(html: string): BodyLink[] {
   return links;
 }
 
-const copyLink = async (link: BodyLink) => {
-  await Taro.setClipboardData({ data: link.href });
-  void Taro.showToast({ title: '链接已复制，请在浏览器中打开', icon: 'none' });
-};
+const copyLink = (link: BodyLink) => copyText(link.href, { done: '链接已复制，请在浏览器中打开' });
 
 /** An article body: Taro's RichText on both builds, so weapp and h5 show the same sanitised HTML. */
 export function ArticleBody({ html, className }: { html: string; className?: string }) {
@@ -61,6 +59,7 @@ export function ArticleBody({ html, className }: { html: string; className?: str
               <View className='muted'>{link.href}</View>
             </View>
           ))}
+          <PrivacyConsent purpose='clipboard' />
         </View>
       )}
     </View>

@@ -16,6 +16,7 @@ const Taro = {
   setStorageSync: vi.fn((key: string, value: unknown) => void storage.set(key, value)),
   removeStorageSync: vi.fn((key: string) => void storage.delete(key)),
   showToast: vi.fn(async () => ({ errMsg: 'showToast:ok' })),
+  hideToast: vi.fn(async () => ({ errMsg: 'hideToast:ok' })),
   setClipboardData: vi.fn(async () => ({ errMsg: 'setClipboardData:ok' })),
   switchTab: vi.fn(async () => ({ errMsg: 'switchTab:ok' })),
   navigateTo: vi.fn(async () => ({ errMsg: 'navigateTo:ok' })),

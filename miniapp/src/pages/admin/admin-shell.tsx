@@ -6,7 +6,7 @@ import { StaffNav } from '../../components/staff-nav';
 import { useSession } from '../../session/session';
 import { pressableAs } from '../../components/pressable';
 import './admin.css';
-import { useElderPageClass } from '../../components/elder-page';
+import { ElderPageNotice, useElderPageClass } from '../../components/elder-page';
 
 /** The admin screens, in the order of the admin sub-navigation. */
 export const ADMIN_LINKS = [
@@ -90,6 +90,7 @@ export function AdminShell({
   }
   return (
     <View className={`page admin${elder}`}>
+      <ElderPageNotice />
       <View className='admin-frame'>
         <StaffNav role={me.role} current='/pages/admin/index' />
         <AdminNav current={current} />

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { partnerKeyCreateInput, type PartnerKeyIssued, type PartnerKeyView } from '@sa/contracts';
 import { fetchPartnerKeys, issuePartnerKey, revokePartnerKey } from '../../api';
+import { copyText } from '../../components/clipboard';
 import { errorMessage } from '../../components/show-error';
 import { focusSoon } from '../../components/focus-soon';
 import { formatDateTime } from '../../components/format';
 import { pressable } from '../../components/pressable';
+import { PrivacyConsent } from '../../components/privacy-consent';
 import { AdminShell } from './admin-shell';
 import { Action, Failed, Notice, TextField, serverFieldErrors, zodFieldErrors, type FieldErrors } from './ui';
 
@@ -49,11 +50,14 @@ function IssueForm({ onIssued }: { onIssued: (issued: PartnerKeyIssued) => void 
   );
 }
 
-/** The key, this once: it is kept only as a hash, so it cannot be shown again. */
+/**
+ * The key, this once: it is kept only as a hash, so it cannot be shown again. Right under the form that issued it
+ * (on a phone, above the list), and it takes the focus, so the admin sees it without scrolling.
+ */
 function IssuedKey({ issued, onDone }: { issued: PartnerKeyIssued; onDone: () => void }) {
-  const copy = () => void Taro.setClipboardData({ data: issued.apiKey });
+  const copy = () => void copyText(issued.apiKey, { at: `key-${issued.id}` });
   return (
-    <View className='card partner-key-issued' role='alert'>
+    <View id={`partner-key-issued-${issued.id}`} className='card partner-key-issued' role='alert' {...{ tabIndex: -1 }}>
       <View className='card-title'>已为 {issued.name} 签发密钥</View>
       <View className='admin-text'>密钥只显示这一次：请立即复制，通过安全渠道交给合作方。离开本页后无法再次查看，遗失只能停用后重新签发。</View>
       <View className='admin-text'>
@@ -65,6 +69,7 @@ function IssuedKey({ issued, onDone }: { issued: PartnerKeyIssued; onDone: () =>
           复制
         </Text>
       </View>
+      <PrivacyConsent purpose='clipboard' at={`key-${issued.id}`} />
       <Action kind='plain' className='partner-key-done' onPress={onDone}>
         我已保存，关闭
       </Action>
@@ -144,7 +149,8 @@ function KeyRow({ apiKey, onRevoked }: { apiKey: PartnerKeyView; onRevoked: (key
 function PartnerKeysScreen() {
   const [keys, setKeys] = useState<PartnerKeyView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [issued, setIssued] = useState<PartnerKeyIssued | null>(null);
+  // Keys issued on this visit and not yet closed, newest first: a second key never hides the first one unsaved.
+  const [issued, setIssued] = useState<PartnerKeyIssued[]>([]);
   const [message, setMessage] = useState<string | null>(null);
 
   const load = useCallback(() => {
@@ -155,8 +161,29 @@ function PartnerKeysScreen() {
   }, []);
   useEffect(load, [load]);
 
+  const issue = (key: PartnerKeyIssued) => {
+    setMessage(null);
+    setIssued((shown) => [key, ...shown]);
+    const { apiKey: _shownOnce, ...view } = key;
+    setKeys((list) => [view, ...(list ?? [])]);
+    focusSoon(`#partner-key-issued-${key.id}`, { scroll: true });
+  };
+  const revoked = (key: PartnerKeyView) => {
+    setMessage(`已停用 ${key.name} 的接口密钥`);
+    setKeys((list) => list?.map((item) => (item.id === key.id ? key : item)) ?? null);
+    // The key on the card no longer works: the card would only mislead.
+    setIssued((shown) => shown.filter((item) => item.id !== key.id));
+  };
+
+  // The form and the key it issued come first: on a phone the columns stack, and the key must not land below the list.
   return (
-    <View className='admin-split'>
+    <View className='admin-split partner-keys-split'>
+      <View className='admin-side'>
+        <IssueForm onIssued={issue} />
+        {issued.map((key) => (
+          <IssuedKey key={key.id} issued={key} onDone={() => setIssued((shown) => shown.filter((item) => item.id !== key.id))} />
+        ))}
+      </View>
       <View className='admin-main'>
         <Failed message={error} onRetry={load} />
         {message && <Notice>{message}</Notice>}
@@ -164,31 +191,9 @@ function PartnerKeysScreen() {
           <View className='card' role='list' aria-label='接口密钥'>
             {keys.length === 0 && <View className='admin-text'>还没有签发接口密钥。</View>}
             {keys.map((k) => (
-              <KeyRow
-                key={k.id}
-                apiKey={k}
-                onRevoked={(revoked) => {
-                  setMessage(`已停用 ${revoked.name} 的接口密钥`);
-                  setKeys((list) => list?.map((item) => (item.id === revoked.id ? revoked : item)) ?? null);
-                }}
-              />
+              <KeyRow key={k.id} apiKey={k} onRevoked={revoked} />
             ))}
           </View>
-        )}
-      </View>
-      <View className='admin-side'>
-        {issued ? (
-          <IssuedKey issued={issued} onDone={() => setIssued(null)} />
-        ) : (
-          <IssueForm
-            onIssued={(key) => {
-              setMessage(null);
-              setIssued(key);
-              const { apiKey: _shownOnce, ...view } = key;
-              setKeys((list) => [view, ...(list ?? [])]);
-              focusSoon('.partner-key-copy');
-            }}
-          />
         )}
       </View>
     </View>

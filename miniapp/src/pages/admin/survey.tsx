@@ -21,8 +21,11 @@ import {
   importSurveyResponses,
   surveyTemplateFileName,
 } from '../../api/surveys';
+import { copyText } from '../../components/clipboard';
 import { askConfirm } from '../../components/notify';
+import { PrivacyConsent } from '../../components/privacy-consent';
 import { errorMessage } from '../../components/show-error';
+import { ensurePrivacy } from '../../wechat/privacy';
 import { AdminShell } from './admin-shell';
 import { KIND_LABELS, indexText, intervalText, percent, surveyPeriodText, surveyStateLabel } from './survey-labels';
 import { Action, Choice, Failed, Notice } from './ui';
@@ -112,6 +115,8 @@ function ImportCard({ survey, onImported }: { survey: SurveyView; onImported: ()
   };
 
   const pickOnWeapp = async () => {
+    // WeChat's privacy consent first; declined: nothing chosen, the panel below the button says so.
+    if (!(await ensurePrivacy('file'))) return;
     try {
       const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'xlsx'] });
       const file = tempFiles[0];
@@ -159,7 +164,10 @@ function ImportCard({ survey, onImported }: { survey: SurveyView; onImported: ()
       setTemplateNote(errorMessage(failure));
     }
   };
-  const copyHeader = () => void Taro.setClipboardData({ data: header }).then(() => setTemplateNote('已复制表头'));
+  const copyHeader = async () => {
+    setTemplateNote(null);
+    if (await copyText(header)) setTemplateNote('已复制表头');
+  };
 
   return (
     <View className='card survey-import' role='region' aria-label='导入入户调查结果'>
@@ -174,10 +182,11 @@ function ImportCard({ survey, onImported }: { survey: SurveyView; onImported: ()
         <Action kind='plain' className='survey-template' onPress={() => void template()}>
           {onH5() ? '下载导入模板' : '发送导入模板到聊天'}
         </Action>
-        <Action kind='plain' className='survey-copy-header' onPress={copyHeader}>
+        <Action kind='plain' className='survey-copy-header' onPress={() => void copyHeader()}>
           复制表头
         </Action>
       </View>
+      <PrivacyConsent purpose='clipboard' />
       {templateNote && <View className='admin-text' role='status'>{templateNote}</View>}
       {onH5() ? (
         <View className='admin-field'>
@@ -197,6 +206,7 @@ function ImportCard({ survey, onImported }: { survey: SurveyView; onImported: ()
           从聊天记录选择文件
         </Action>
       )}
+      <PrivacyConsent purpose='file' />
       {picked && <View className='admin-text'>已选择：{picked.name}</View>}
       <Action className='survey-import-send' disabled={!picked || busy} onPress={() => void send()}>
         {busy ? '正在导入…' : '导入'}

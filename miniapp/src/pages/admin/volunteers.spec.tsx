@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import Taro from '../../test/fake-taro';
+import { launchWeappWithPrivacyCheck } from '../../test/fake-wechat-privacy';
 import AdminVolunteersPage from './volunteers';
 import { aVolunteer, ok, on, pageOf, signedInAs } from './admin-test-kit';
 
@@ -20,7 +21,27 @@ describe('社会监督员名册', () => {
     expect(screen.getByText(/已绑定（2026-05-04）/)).toBeTruthy();
     expect(screen.getByText('第 1 / 3 页，共 117 条')).toBeTruthy();
 
-    act(() => screen.getByLabelText('复制邀请码 K7QX2M9P').click());
+    await act(async () => screen.getByLabelText('复制邀请码 K7QX2M9P').click());
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'K7QX2M9P' });
+  });
+
+  it('asks WeChat’s privacy consent beside the code being copied, not in every row', async () => {
+    launchWeappWithPrivacyCheck();
+    try {
+      await signedInAs('ADMIN', on('GET', '/api/v1/admin/volunteers', () => ok(pageOf([aVolunteer({ name: '周家长', invitationCode: 'K7QX2M9P' }), aVolunteer({ name: '吴代表', invitationCode: 'R2D4F6H8' })], 2))));
+      render(<AdminVolunteersPage />);
+      const code = await screen.findByText('R2D4F6H8');
+
+      await act(async () => screen.getByLabelText('复制邀请码 R2D4F6H8').click());
+      const panels = screen.getAllByRole('region', { name: '隐私保护提示' });
+      expect(panels).toHaveLength(1);
+      expect(code.closest('.volunteer-row')!.contains(panels[0]!)).toBe(true);
+
+      await act(async () => screen.getByText('不同意').click());
+      expect(Taro.setClipboardData).not.toHaveBeenCalled();
+      expect(code.closest('.volunteer-row')!.textContent).toContain('没有复制任何内容');
+    } finally {
+      process.env.TARO_ENV = 'h5';
+    }
   });
 });

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import {
   VOLUNTEER_CATEGORIES,
   VOLUNTEER_CATEGORY_LABELS,
@@ -13,6 +12,8 @@ import { createVolunteer, fetchVolunteers, updateVolunteer } from '../../api';
 import { errorMessage } from '../../components/show-error';
 import { formatDate } from '../../components/format';
 import { pressable } from '../../components/pressable';
+import { copyText } from '../../components/clipboard';
+import { PrivacyConsent } from '../../components/privacy-consent';
 import { AdminShell } from './admin-shell';
 import {
   Action,
@@ -135,17 +136,20 @@ function VolunteerForm({
 }
 
 function InvitationCode({ code }: { code: string }) {
-  const copy = () => void Taro.setClipboardData({ data: code });
+  const copy = () => void copyText(code, { at: code });
   return (
-    <View className='admin-text'>
-      邀请码：
-      {/* selectable: on h5 the code can also be selected and copied by hand */}
-      <Text className='invitation-code' selectable userSelect>
-        {code}
-      </Text>
-      <Text className='link admin-copy' {...pressable(copy)} aria-label={`复制邀请码 ${code}`}>
-        复制
-      </Text>
+    <View>
+      <View className='admin-text'>
+        邀请码：
+        {/* selectable: on h5 the code can also be selected and copied by hand */}
+        <Text className='invitation-code' selectable userSelect>
+          {code}
+        </Text>
+        <Text className='link admin-copy' {...pressable(copy)} aria-label={`复制邀请码 ${code}`}>
+          复制
+        </Text>
+      </View>
+      <PrivacyConsent purpose='clipboard' at={code} />
     </View>
   );
 }

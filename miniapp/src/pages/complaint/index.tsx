@@ -10,7 +10,7 @@ import { RatingCard } from '../../components/rating-form';
 import { errorMessage, showError } from '../../components/show-error';
 import { ReopenForm } from './reopen-form';
 import './index.css';
-import { useElderPageClass } from '../../components/elder-page';
+import { ElderPageNotice, useElderPageClass } from '../../components/elder-page';
 
 /** One of the user's own reports: progress, the reply, 好差评, and reopening it when it was not fixed. */
 export default function ComplaintPage() {
@@ -37,6 +37,7 @@ export default function ComplaintPage() {
 
   return (
     <View className={`page complaint${elder}`}>
+      <ElderPageNotice />
       {complaint === null && loadError === null && <View className='hint'>正在加载…</View>}
       {loadError !== null && (
         <View className='card'>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { reopenRequest, type ComplaintPublicView, type ReopenRequest } from '@sa/contracts';
 import { pressable } from '../../components/pressable';
+import { notify } from '../../components/notify';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { PhotoPicker, usePhotoUploads } from '../../components/photo-picker';
 import './reopen-form.css';
@@ -34,7 +34,7 @@ export function ReopenForm({ send, onReopened }: Props) {
       const parsed = reopenRequest.safeParse({ reason, photoIds: uploads.ids });
       if (!parsed.success) throw new FormError(parsed.error.issues[0]?.message);
       onReopened(await send(parsed.data));
-      void Taro.showToast({ title: '已重新打开', icon: 'success' });
+      notify('已重新打开', 'success');
     } catch (failure) {
       setError(errorMessage(failure));
       showError(failure);

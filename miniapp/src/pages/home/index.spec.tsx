@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Taro from '../../test/fake-taro';
 import { aLogin, aMe, anOffice, someAreas } from '../../test/builders';
@@ -104,6 +104,28 @@ describe('首页', () => {
     expect(within(office).getByText('负责街道：南港街道、新港街道')).toBeTruthy();
     expect(screen.getByText('东湖市场监管所')).toBeTruthy();
     expect(screen.getByText('地址：西岭大道 88 号')).toBeTruthy();
+  });
+
+  it('dials an office from the mini-program with Taro.makePhoneCall, on a tap and on Enter', async () => {
+    vi.stubEnv('TARO_ENV', 'weapp');
+    try {
+      vi.mocked(fetchAreas).mockResolvedValue(someAreas([anOffice(3, '南港市场监管所', { address: '港前路 3 号', phone: '020-83330003' })]));
+      render(<HomePage />);
+
+      const office = (await screen.findByText('南港市场监管所')).parentElement as HTMLElement;
+      const phone = within(office).getByRole('link', { name: '拨打南港市场监管所电话 020-83330003' });
+      // No links in a mini-program: the number is a control that asks WeChat to dial.
+      expect(phone.getAttribute('href')).toBeNull();
+      expect(phone.textContent).toBe('电话：020-83330003');
+
+      act(() => phone.click());
+      expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '020-83330003' });
+      fireEvent.keyDown(phone, { key: 'Enter' });
+      expect(Taro.makePhoneCall).toHaveBeenCalledTimes(2);
+      expect(Taro.makePhoneCall).toHaveBeenLastCalledWith({ phoneNumber: '020-83330003' });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('tells the user when the offices cannot be loaded', async () => {

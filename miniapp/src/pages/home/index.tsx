@@ -13,7 +13,7 @@ import { useSession } from '../../session/session';
 import { PhoneLink } from './office-phone';
 import { useSection } from '../../hooks/use-section';
 import './index.css';
-import { useElderPageClass } from '../../components/elder-page';
+import { ElderPageNotice, useElderPageClass } from '../../components/elder-page';
 import { SURVEYS_URL, surveyEntryHint, useOpenSurveys } from '../../components/survey-entry';
 
 type Offices = AreasTree['offices'];
@@ -69,6 +69,7 @@ export default function HomePage() {
 
   return (
     <View className={`page home${elder}`}>
+      <ElderPageNotice />
       <View className='home-banner'>
         <Text className='home-greeting'>{greeting}</Text>
         <Text className='home-subtitle'>食品安全 共建共治共享</Text>

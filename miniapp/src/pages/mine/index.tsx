@@ -11,7 +11,7 @@ import {
 import { pressable } from '../../components/pressable';
 import { ElderModeSwitch } from '../../components/elder-mode-switch';
 import { FormError, errorMessage, showError } from '../../components/show-error';
-import { askConfirm } from '../../components/notify';
+import { askConfirm, notify } from '../../components/notify';
 import { isStaffRole } from '../../components/staff-nav';
 import { Inbox } from './inbox';
 import { MyComplaints } from './my-complaints';
@@ -46,7 +46,7 @@ function useAction() {
     setError(null);
     try {
       await action();
-      if (success) void Taro.showToast({ title: success, icon: 'success' });
+      if (success) notify(success, 'success');
     } catch (failure) {
       setError(errorMessage(failure));
       showError(failure);
@@ -235,7 +235,7 @@ function WechatUnbinding() {
       });
       if (!confirmed) return;
       await unbindWechatFromStaff();
-      void Taro.showToast({ title: '已解除微信绑定', icon: 'success' });
+      notify('已解除微信绑定', 'success');
     });
   return (
     <View className='card'>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { smsCodeRequest, smsLoginRequest, type ErrorCode, type SmsCodeResponse } from '@sa/contracts';
 import { ApiError, requestSignInCode } from '../../api';
 import { pressable } from '../../components/pressable';
+import { notify } from '../../components/notify';
 import { errorMessage, showError } from '../../components/show-error';
 import { signInWithSms } from '../../session/session';
 import './sms-sign-in.css';
@@ -89,7 +89,7 @@ export function SmsCodeForm(props: SmsCodeFormProps) {
       setResendAt(Date.now() + reply.resendAfterSeconds * 1000);
       setDemo(reply.demo);
       setSentTo(parsed.data.phone);
-      void Taro.showToast({ title: '验证码已发送', icon: 'success' });
+      notify('验证码已发送', 'success');
     } catch (error) {
       fail(error, 'phone');
     } finally {
@@ -110,7 +110,7 @@ export function SmsCodeForm(props: SmsCodeFormProps) {
     try {
       await props.submit(parsed.data.phone, parsed.data.code);
       setCode('');
-      void Taro.showToast({ title: props.success, icon: 'success' });
+      notify(props.success, 'success');
     } catch (error) {
       fail(error, 'form');
     } finally {

@@ -11,7 +11,7 @@ import { ArticleBody, assetUrl } from '../../components/rich-text';
 import { errorMessage } from '../../components/show-error';
 import './index.css';
 import './article.css';
-import { useElderPageClass } from '../../components/elder-page';
+import { ElderPageNotice, useElderPageClass } from '../../components/elder-page';
 
 type State = { kind: 'loading' } | { kind: 'shown'; article: PublicArticle } | { kind: 'missing' } | { kind: 'failed'; message: string };
 
@@ -51,6 +51,7 @@ export default function ArticlePage() {
 
   return (
     <View className={`page news-article${elder}`}>
+      <ElderPageNotice />
       {state.kind === 'loading' && <View className='hint'>正在加载…</View>}
       {state.kind === 'failed' && (
         <View className='card'>

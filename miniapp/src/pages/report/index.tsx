@@ -5,6 +5,7 @@ import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_CODES, type BusinessDetail, ty
 import { ApiError, submitComplaint } from '../../api';
 import { focusSoon } from '../../components/focus-soon';
 import { pressable, selectable } from '../../components/pressable';
+import { notify } from '../../components/notify';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { useSession } from '../../session/session';
 import { askSubscribe, reportSubscribeAnswer } from '../../wechat/subscribe';
@@ -145,7 +146,7 @@ export default function ReportPage() {
   const offerLocation = !business && !draft.location && !dismissedLocation ? photoLocation : null;
   const useLocation = () => {
     update({ location: offerLocation, place: draft.place ?? emptyFreePlace() });
-    if (!draft.place) void Taro.showToast({ title: '已使用拍摄位置，请在第一步选择所在街道', icon: 'none', duration: 2500 });
+    if (!draft.place) notify('已使用拍摄位置，请在第一步选择所在街道');
   };
 
   const anonymous = anonymousAllowed(draft.kind) && draft.anonymousChosen;
@@ -164,7 +165,7 @@ export default function ReportPage() {
   const submit = async () => {
     if (submitting) return;
     if (uploads.busy) {
-      void Taro.showToast({ title: '照片正在上传，请稍候再提交', icon: 'none' });
+      notify('照片正在上传，请稍候再提交');
       return;
     }
     if (uploads.failed) {

@@ -12,10 +12,12 @@ import { formatDueDate } from '../../components/format';
 import { PROVISIONAL_EXPLANATION, PROVISIONAL_MARK } from '../../components/provisional';
 import { pressable } from '../../components/pressable';
 import { useElderPageClass } from '../../components/elder-page';
+import { copyText } from '../../components/clipboard';
+import { PrivacyConsent } from '../../components/privacy-consent';
 
 type Props = { receipt: ComplaintReceipt; category: ComplaintCategory; onAnother: () => void };
 
-const copy = (text: string) => void Taro.setClipboardData({ data: text });
+const copy = (text: string) => void copyText(text);
 
 /** 回执: what the reporter needs to follow the report up. */
 export function ReceiptView({ receipt, category, onAnother }: Props) {
@@ -51,6 +53,7 @@ export function ReceiptView({ receipt, category, onAnother }: Props) {
             </Text>
           </View>
         )}
+        <PrivacyConsent purpose='clipboard' />
         {receipt.linked && (
           <View className='receipt-row'>
             <Text className='receipt-label'>同时登记的{COMPLAINT_KIND_LABELS[receipt.linked.kind]}</Text>

@@ -11,6 +11,7 @@ import {
 import { fetchSimilarComplaints, supportComplaint } from '../../api';
 import { formatDate } from '../../components/format';
 import { pressable, pressableAs } from '../../components/pressable';
+import { notify } from '../../components/notify';
 import { showError } from '../../components/show-error';
 
 const SHOWN_FIRST = 3;
@@ -53,7 +54,7 @@ export function SimilarReports({ entityId, location, signedIn }: Props) {
       const { supportCount } = await supportComplaint(item.id);
       setItems((list) => list.map((x) => (x.id === item.id ? { ...x, supportCount } : x)));
       setSupported((ids) => new Set(ids).add(item.id));
-      void Taro.showToast({ title: '已附议', icon: 'success' });
+      notify('已附议', 'success');
     } catch (error) {
       showError(error);
     } finally {

@@ -10,7 +10,7 @@ import { RatingCard } from '../../components/rating-form';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { ReopenForm } from '../complaint/reopen-form';
 import './index.css';
-import { useElderPageClass } from '../../components/elder-page';
+import { ElderPageNotice, useElderPageClass } from '../../components/elder-page';
 
 type Tracking = { trackingNo: string; queryCode: string };
 type Found = { tracking: Tracking; complaint: ComplaintPublicView };
@@ -59,6 +59,7 @@ export default function TrackPage() {
 
   return (
     <View className={`page track${elder}`}>
+      <ElderPageNotice />
       <View className='card'>
         <View className='card-title'>查询办理进度</View>
         <View className='muted'>请输入提交时收到的受理编号和查询码。登录后提交的，可在“我的投诉举报”中直接查看。</View>

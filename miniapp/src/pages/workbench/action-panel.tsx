@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Button, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_OUTCOME_LABELS,
@@ -17,6 +16,7 @@ import {
   type WorkflowActionCode,
 } from '@sa/contracts';
 import { ApiError, actOnComplaint, fetchReplyTemplates, type ReplyTemplate } from '../../api';
+import { notify } from '../../components/notify';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { WbCheckboxGroup, WbRadioGroup } from '../../components/wb-choice';
 import { WbInput, WbTextarea } from '../../components/wb-field';
@@ -104,7 +104,7 @@ function ActionForm({ complaint, action, onDone, onCancel }: { complaint: Workbe
     setBusy(true);
     try {
       const updated = await actOnComplaint(complaint.id, built.body);
-      void Taro.showToast({ title: `已${label}`, icon: 'success' });
+      notify(`已${label}`, 'success');
       onDone(updated);
     } catch (error) {
       if (error instanceof ApiError) setErrors(serverFieldErrors(error.details));

@@ -19,6 +19,7 @@ import { formatDateTime } from '../../components/format';
 import { LoadError } from '../../components/load-error';
 import { pressable, pressableAs } from '../../components/pressable';
 import { ArticleBody, assetUrl } from '../../components/rich-text';
+import { notify } from '../../components/notify';
 import { errorMessage, showError } from '../../components/show-error';
 import { WbInput, WbSelect, WbTextarea } from '../../components/wb-field';
 import { WbStaffGate } from '../../components/wb-staff-gate';
@@ -207,7 +208,7 @@ function ArticleEditor({ me, id }: { me: Me; id: number | null }) {
       setCleaned(comparable(saved.bodyHtml) !== comparable(input.bodyHtml));
       setForm(formOf(saved));
       setBodyVersion((v) => v + 1);
-      void Taro.showToast({ title: saved.status === 'PUBLISHED' ? '已发布' : '已保存草稿', icon: 'success' });
+      notify(saved.status === 'PUBLISHED' ? '已发布' : '已保存草稿', 'success');
     } catch (failure) {
       const found = serverErrors(failure);
       setErrors(found.fields);

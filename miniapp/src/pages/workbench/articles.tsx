@@ -15,7 +15,7 @@ import { formatDateTime } from '../../components/format';
 import { LoadError } from '../../components/load-error';
 import { pressable } from '../../components/pressable';
 import { errorMessage, showError } from '../../components/show-error';
-import { askConfirm } from '../../components/notify';
+import { askConfirm, notify } from '../../components/notify';
 import { WbInput, WbSelect } from '../../components/wb-field';
 import { WbStaffGate } from '../../components/wb-staff-gate';
 import './index.css';
@@ -36,7 +36,7 @@ function ArticleRow({ article, onChanged }: { article: AdminArticle; onChanged: 
     setBusy(true);
     try {
       onChanged(await updateArticle(article.id, { status }));
-      void Taro.showToast({ title: status === 'WITHDRAWN' ? '已撤回' : '已重新发布', icon: 'success' });
+      notify(status === 'WITHDRAWN' ? '已撤回' : '已重新发布', 'success');
     } catch (failure) {
       showError(failure);
     } finally {

@@ -6,6 +6,7 @@ import { ApiError, fetchMyBusinesses, recordCommitment } from '../../api';
 import { GRADE_LABELS } from '../../api/labels';
 import { formatDate } from '../../components/format';
 import { LoadError } from '../../components/load-error';
+import { notify } from '../../components/notify';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { WbDate, WbInput } from '../../components/wb-field';
 import { WbStaffGate } from '../../components/wb-staff-gate';
@@ -45,7 +46,7 @@ function CommitmentForm({ business, onDone, onCancel }: { business: MyBusiness; 
     setBusy(true);
     try {
       await recordCommitment(parsed.data);
-      void Taro.showToast({ title: '承诺书已录入', icon: 'success' });
+      notify('承诺书已录入', 'success');
       onDone();
     } catch (failure) {
       // The server's field errors (e.g. a date before the assignment began) go by their field, in its words;

@@ -15,6 +15,7 @@ import { correctDisclosure, discloseDecision, fetchStaffDisclosures, withdrawDis
 import { formatDate, formatDateTime, formatDueDate } from '../../components/format';
 import { LoadError } from '../../components/load-error';
 import { pressable, pressableAs } from '../../components/pressable';
+import { notify } from '../../components/notify';
 import { errorMessage, showError } from '../../components/show-error';
 import { WbDate, WbInput, WbTextarea } from '../../components/wb-field';
 import { WbStaffGate } from '../../components/wb-staff-gate';
@@ -239,7 +240,7 @@ function Disclosures() {
 
   const changed = (after: StaffDisclosure, done: string) => {
     setNotice(`${after.decisionNo} ${done}`);
-    void Taro.showToast({ title: done, icon: 'success' });
+    notify(done, 'success');
     void load();
   };
   const pages = list ? Math.max(1, Math.ceil(list.total / PAGE)) : 1;

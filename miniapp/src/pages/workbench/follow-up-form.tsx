@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { FOLLOW_UP_KIND_LABELS, FOLLOW_UP_KINDS, followUpInput, type FollowUpKind, type WorkbenchComplaint } from '@sa/contracts';
 import { addFollowUp, fetchWorkbenchComplaint } from '../../api';
+import { notify } from '../../components/notify';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { WbRadioGroup } from '../../components/wb-choice';
 import { WbTextarea } from '../../components/wb-field';
@@ -37,7 +37,7 @@ export function FollowUpForm({ complaint, onDone }: { complaint: WorkbenchCompla
     setBusy(true);
     try {
       await addFollowUp(complaint.id, parsed.data);
-      void Taro.showToast({ title: '已添加跟进记录', icon: 'success' });
+      notify('已添加跟进记录', 'success');
       setKind(null);
       setNote('');
       photos.reset();

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { rerouteRequest, type AreasTree, type CadreListItem, type WorkbenchComplaint } from '@sa/contracts';
 import { rerouteComplaint, searchCadres } from '../../api';
+import { notify } from '../../components/notify';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { WbRadioGroup } from '../../components/wb-choice';
 import { WbInput, WbSelect, WbTextarea } from '../../components/wb-field';
@@ -58,7 +58,7 @@ export function RerouteForm({ complaint, areas, onDone }: { complaint: Workbench
     setBusy(true);
     try {
       const updated = await rerouteComplaint(complaint.id, parsed.data);
-      void Taro.showToast({ title: '已改派', icon: 'success' });
+      notify('已改派', 'success');
       setOpen(false);
       onDone(updated);
     } catch (error) {

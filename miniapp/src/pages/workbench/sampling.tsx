@@ -16,6 +16,7 @@ import { searchBusinesses } from '../../api/endpoints';
 import { fetchSamplingBatches, recordSamplingBatch } from '../../api/sampling';
 import { LoadError } from '../../components/load-error';
 import { pressable, pressableAs, selectable } from '../../components/pressable';
+import { notify } from '../../components/notify';
 import { errorMessage, showError } from '../../components/show-error';
 import { WbRadioGroup } from '../../components/wb-choice';
 import { WbDate, WbInput, WbSelect } from '../../components/wb-field';
@@ -267,7 +268,7 @@ function Sampling() {
   const done = (b: SamplingBatchView) => {
     setRecording(false);
     setRecorded(b);
-    void Taro.showToast({ title: '已登记', icon: 'success' });
+    notify('已登记', 'success');
     if (page === 0) void load();
     else setPage(0);
   };

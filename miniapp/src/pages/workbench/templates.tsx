@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Button, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { replyTemplateInput } from '@sa/contracts';
 import { fetchReplyTemplates, saveReplyTemplate, type ReplyTemplate } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { LoadError } from '../../components/load-error';
+import { notify } from '../../components/notify';
 import { FormError, errorMessage, showError } from '../../components/show-error';
 import { WbTextarea } from '../../components/wb-field';
 import { pressable } from '../../components/pressable';
@@ -32,7 +32,7 @@ function TemplateEditor({ template, onSaved }: { template: ReplyTemplate; onSave
       const saved = await saveReplyTemplate(template.outcome, parsed.data.body);
       setBody(saved.body);
       onSaved(saved);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
+      notify('已保存', 'success');
     } catch (failure) {
       setError(errorMessage(failure));
       showError(failure);
