@@ -1,5 +1,5 @@
 /**
- * Content-safety flags on complaints and follow-ups (msg_sec_check / media_check_async), shown to staff:
+ * Content-safety flags on complaints, follow-ups, ratings and survey responses (msg_sec_check / media_check_async), shown to staff:
  * REVIEW WeChat asked for a human look; UNCHECKED WeChat could not be asked; RISKY_IMAGE a photo was judged risky.
  */
 export const CONTENT_FLAGS = ['REVIEW', 'UNCHECKED', 'RISKY_IMAGE'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formText, isoDate, paging, type Page, wholeNumber } from './common';
+import type { ContentFlag } from './content-safety';
 import { trackComplaintQuery, type ComplaintKind, type ComplaintOutcome } from './complaints';
 import type { Ref } from './registry';
 import type { DeadlineView } from './workbench';
@@ -84,8 +85,11 @@ export const workbenchRatingsQuery = z.object({
 });
 export type WorkbenchRatingsQuery = z.infer<typeof workbenchRatingsQuery>;
 
+/** A rating in a staff view: with its content-safety flag (内容待复核 / 未经内容安全检测), which its rater never sees. */
+export type FlaggedRatingView = RatingView & { contentFlag: ContentFlag | null };
+
 /** A rating as staff see it: never the rater's identity. */
-export type StaffRating = RatingView & {
+export type StaffRating = FlaggedRatingView & {
   complaintId: number;
   trackingNo: string;
   kind: ComplaintKind;
@@ -113,9 +117,9 @@ export type RectificationView = {
   kind: ComplaintKind;
   state: RectificationState;
   openedAt: string;
-  rating: RatingView;
+  rating: FlaggedRatingView;
   /** the round-2 rating, when the reporter gave one */
-  secondRating: RatingView | null;
+  secondRating: FlaggedRatingView | null;
   business: Ref | null;
   office: Ref | null;
   deadline: DeadlineView;

@@ -2,10 +2,25 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '@sa/contracts';
 import { PRISMA, type Prisma } from '../database/database';
 import { isUniqueViolation } from '../registry/prisma-errors';
-import { isStaffRole, touchBefore } from './session-policy';
+import type { FailureRecord } from './lockout';
+import { type AccountState, isStaffRole, touchBefore } from './session-policy';
 
 const userWithVolunteer = { volunteer: { select: { name: true, category: true } } } as const;
 const withCadreState = { cadre: { select: { active: true } } } as const;
+
+type LoginRow = {
+  id: number | null;
+  role: string | null;
+  displayName: string | null;
+  passwordHash: string | null;
+  disabled: boolean | null;
+  cadreActive: boolean | null;
+  failures: number | null;
+  lockedUntil: Date | null;
+};
+
+/** What password login needs to know about an account. */
+export type LoginAccount = AccountState & { id: number; role: Role; displayName: string; passwordHash: string | null };
 
 type SessionRow = {
   id: number;
@@ -26,12 +41,30 @@ type SessionRow = {
 export class AuthRepository {
   constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
 
-  /** With the pair's failure record, in the same query, so a known and an unknown username cost the same reads. */
-  findUserForLogin(username: string, source: string) {
-    return this.prisma.user.findUnique({
-      where: { username },
-      include: { ...withCadreState, loginFailures: { where: { source }, select: { failures: true, lockedUntil: true } } },
-    });
+  /**
+   * The account (with its cadre's state) and the (typed username, source) pair's failure record in one statement
+   * that always returns one row, so a known and an unknown username cost the same database work.
+   */
+  async findForLogin(username: string, key: string, source: string): Promise<{ user: LoginAccount | null; failures: FailureRecord | null }> {
+    const [row] = await this.prisma.$queryRaw<LoginRow[]>`
+      SELECT u.id, u.role::text AS role, u."displayName", u."passwordHash", u.disabled, c.active AS "cadreActive",
+             f.failures, f."lockedUntil"
+      FROM (SELECT 1) AS attempt
+      LEFT JOIN "User" u ON u.username = ${username}
+      LEFT JOIN "Cadre" c ON c.id = u."cadreId"
+      LEFT JOIN "LoginFailure" f ON f."loginKey" = ${key} AND f.source = ${source}`;
+    const user: LoginAccount | null =
+      row && row.id !== null
+        ? {
+            id: row.id,
+            role: row.role as Role,
+            displayName: row.displayName!,
+            passwordHash: row.passwordHash,
+            disabled: row.disabled!,
+            cadre: row.cadreActive === null ? null : { active: row.cadreActive },
+          }
+        : null;
+    return { user, failures: row && row.failures !== null ? { failures: row.failures, lockedUntil: row.lockedUntil } : null };
   }
 
   findUserByUsername(username: string) {
@@ -54,12 +87,12 @@ export class AuthRepository {
     });
   }
 
-  /** One more wrong password from the pair; returns the count now stored. */
-  async recordLoginFailure(userId: number, source: string, restart: boolean): Promise<number> {
-    const where = { userId_source: { userId, source } };
+  /** One more wrong password from the pair (an unknown username's too); returns the count now stored. */
+  async recordLoginFailure(key: string, source: string, restart: boolean): Promise<number> {
+    const where = { loginKey_source: { loginKey: key, source } };
     const update = restart ? { failures: 1, lockedUntil: null } : { failures: { increment: 1 } };
     try {
-      const row = await this.prisma.loginFailure.upsert({ where, create: { userId, source, failures: 1 }, update, select: { failures: true } });
+      const row = await this.prisma.loginFailure.upsert({ where, create: { loginKey: key, source, failures: 1 }, update, select: { failures: true } });
       return row.failures;
     } catch (err) {
       // Two wrong passwords racing to create the pair's row: the loser counts on the winner's.
@@ -68,12 +101,12 @@ export class AuthRepository {
     }
   }
 
-  async lockLogin(userId: number, source: string, until: Date): Promise<void> {
-    await this.prisma.loginFailure.updateMany({ where: { userId, source }, data: { lockedUntil: until } });
+  async lockLogin(key: string, source: string, until: Date): Promise<void> {
+    await this.prisma.loginFailure.updateMany({ where: { loginKey: key, source }, data: { lockedUntil: until } });
   }
 
-  async clearLoginFailures(userId: number, source: string): Promise<void> {
-    await this.prisma.loginFailure.deleteMany({ where: { userId, source } });
+  async clearLoginFailures(key: string, source: string): Promise<void> {
+    await this.prisma.loginFailure.deleteMany({ where: { loginKey: key, source } });
   }
 
   createSession(userId: number, tokenHash: string, now: Date, expiresAt: Date) {

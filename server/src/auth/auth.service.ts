@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { LoginResponse, Me, Role } from '@sa/contracts';
 import { Clock } from '../common/clock';
@@ -6,6 +7,7 @@ import { DomainException } from '../common/domain-exception';
 import { WechatClient } from '../wechat/wechat.client';
 import type { AuthUser } from './auth.decorators';
 import { AuthRepository } from './auth.repository';
+import { loginKey, loginKeySecret } from './login-key';
 import { lockAfterFailure, lockExpired, lockMinutesLeft, type LockoutPolicy } from './lockout';
 import { hashPassword, verifyPassword } from './password';
 import { accountRefusal, isStaffRole, type AccountState } from './session-policy';
@@ -15,13 +17,14 @@ const DEV_CODE = /^dev:(.+)$/;
 
 // Compared against when the username does not exist or has no password, so every failed login runs one scrypt
 // verification and timing does not reveal which usernames exist.
-const decoyHash = hashPassword('decoy-password');
+const decoyHash = hashPassword(randomBytes(18).toString('base64'));
 
 type LoginUser = AccountState & { id: number; displayName: string; role: Role };
 
 @Injectable()
 export class AuthService {
   private readonly lockout: LockoutPolicy;
+  private readonly loginKeySecret: Buffer;
 
   constructor(
     private readonly repo: AuthRepository,
@@ -31,6 +34,7 @@ export class AuthService {
     @Inject(ENV) private readonly env: Env,
   ) {
     this.lockout = env.login;
+    this.loginKeySecret = loginKeySecret(env.secrets.queryCodeSecret);
   }
 
   /**
@@ -105,28 +109,27 @@ export class AuthService {
   }
 
   /**
-   * Unknown username, account without password and wrong password all answer the same 401 after one scrypt
-   * verification, until the (account, source) pair is locked (see lockout.ts). A disabled account is told so
-   * only after the right password.
+   * Unknown username, account without password and wrong password take one path: the same reads, one scrypt
+   * verification (against a decoy hash when there is no account or password), the same failure count per (typed
+   * username, source) and the same lock (see lockout.ts), so neither the reply nor its timing tells them apart.
+   * A disabled account is told so only after the right password.
    */
   private async checkCredentials(username: string, password: string, source: string): Promise<LoginUser> {
-    const user = await this.repo.findUserForLogin(username, source);
-    if (!user || !user.passwordHash) {
-      await verifyPassword(password, await decoyHash);
-      throw new DomainException('INVALID_CREDENTIALS');
-    }
+    const key = loginKey(this.loginKeySecret, username);
+    const { user, failures: record } = await this.repo.findForLogin(username, key, source);
     const now = this.clock.now();
-    const record = user.loginFailures[0] ?? null;
     const locked = lockMinutesLeft(record, now);
     if (locked !== null) throw lockedError(locked);
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const failures = await this.repo.recordLoginFailure(user.id, source, lockExpired(record, now));
+    const hash = user?.passwordHash ?? null;
+    const matches = await verifyPassword(password, hash ?? (await decoyHash));
+    if (!user || !hash || !matches) {
+      const failures = await this.repo.recordLoginFailure(key, source, lockExpired(record, now));
       const until = lockAfterFailure(failures, now, this.lockout);
       if (!until) throw new DomainException('INVALID_CREDENTIALS');
-      await this.repo.lockLogin(user.id, source, until);
+      await this.repo.lockLogin(key, source, until);
       throw lockedError(this.lockout.lockMinutes);
     }
-    if (record) await this.repo.clearLoginFailures(user.id, source);
+    if (record) await this.repo.clearLoginFailures(key, source);
     assertMaySignIn(user);
     return user;
   }

@@ -4,7 +4,8 @@
  * address without failures still signs in. A per-account lock would let any stranger lock a colleague out at
  * will by typing five wrong passwords; per pair, guessing from one address stops after five tries (and the
  * per-address rate limit caps trying many accounts), yet the owner at their own desk is never locked out by
- * someone else. A success clears only that pair.
+ * someone else. A success clears only that pair. The account is named by the username as typed, so an unknown
+ * username is counted and locked the same way and its replies never differ from a real account's.
  */
 export type LockoutPolicy = { maxFailures: number; lockMinutes: number };
 

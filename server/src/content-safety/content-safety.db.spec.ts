@@ -4,6 +4,7 @@ import { aUser } from '../../../test/support/builders';
 import { aComplaintWorld, aReportBody } from '../../../test/support/complaint-world';
 import { startFakeWechat, wechatSignature } from '../../../test/support/fake-wechat';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
+import { addCalendarDays, shanghaiDate } from '../calendar/working-days';
 import { ENV, type Env } from '../config/env';
 import { aPhoto } from '../uploads/testing/photo-builder';
 
@@ -134,6 +135,140 @@ describe('content safety (内容安全) against the fake WeChat server', () => {
       expect(kept.status).toBe(201);
       expect(kept.body.contentFlag).toBe('REVIEW');
       expect(wechat.security.texts.at(-1)).toMatchObject({ openid: 'openid-cadre', scene: 2 });
+    });
+  });
+
+  describe('好差评 comments (msg_sec_check v2, scene 评论)', () => {
+    const rate = (id: number, body: Record<string, unknown>, token = t.weapp) => app.post(`/api/v1/complaints/${id}/rating`, body, token);
+    const staffRatings = async () => (await app.get('/api/v1/workbench/ratings', t.staff)).body.items as { complaintId: number; contentFlag: string | null }[];
+
+    it('refuses a risky comment with the clear message and stores nothing: no rating, no rectification, no notice', async () => {
+      const { body } = await submit();
+      await resolved(body.id);
+      const notices = await app.prisma.notification.count();
+      wechat.security.text('risky');
+      const refused = await rate(body.id, { level: 1, tags: ['态度差'], comment: '（违规内容）这些办事的人' });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toEqual({ code: 'CONTENT_RISKY', message: '内容含有违法违规信息，请修改后再提交' });
+      expect(wechat.security.texts.at(-1)).toEqual({ content: '（违规内容）这些办事的人', version: 2, scene: 2, openid: 'openid-mei' });
+      expect(await app.prisma.rating.count()).toBe(0);
+      expect(await app.prisma.rectification.count()).toBe(0);
+      expect(await app.prisma.notification.count()).toBe(notices);
+      // The form stays open: the corrected comment goes through.
+      expect((await app.get(`/api/v1/complaints/${body.id}`, t.weapp)).body.rating.canRate).toBe(true);
+      const corrected = await rate(body.id, { level: 1, tags: ['态度差'], comment: '工作人员态度很差' });
+      expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
+      expect((await staffRatings()).find((r) => r.complaintId === body.id)!.contentFlag).toBeNull();
+    });
+
+    it('keeps a comment WeChat wants reviewed and shows staff 内容待复核 in the list, the case and the rectification, never the rater', async () => {
+      const { body } = await submit();
+      await resolved(body.id);
+      wechat.security.text('review');
+      const rated = await rate(body.id, { level: 2, comment: '处理太慢，希望以后快一点' });
+      expect(rated.status).toBe(201);
+      expect(rated.body).not.toHaveProperty('contentFlag');
+      expect(wechat.security.texts).toContainEqual({ content: '处理太慢，希望以后快一点', version: 2, scene: 2, openid: 'openid-mei' });
+
+      expect((await staffRatings()).find((r) => r.complaintId === body.id)!.contentFlag).toBe('REVIEW');
+      const caseView = (await detail(body.id)).body;
+      expect(caseView.ratings).toEqual([expect.objectContaining({ comment: '处理太慢，希望以后快一点', contentFlag: 'REVIEW' })]);
+      const rect = await app.get(`/api/v1/workbench/rectifications/${caseView.ratings[0].rectificationId}`, t.staff);
+      expect(rect.status).toBe(200);
+      expect(rect.body.rating).toMatchObject({ comment: '处理太慢，希望以后快一点', contentFlag: 'REVIEW' });
+      const own = (await app.get(`/api/v1/complaints/${body.id}`, t.weapp)).body.rating.ratings[0];
+      expect(own).toMatchObject({ comment: '处理太慢，希望以后快一点' });
+      expect(own).not.toHaveProperty('contentFlag');
+    });
+
+    it('never loses a rating when WeChat errs or is too slow: saved at once and flagged unchecked', async () => {
+      const first = (await submit()).body;
+      const second = (await submit({ description: '后厨的生肉和熟食放在同一个冰箱里' })).body;
+      await resolved(first.id);
+      await resolved(second.id);
+      wechat.security.text({ errcode: 61010 });
+      expect((await rate(first.id, { level: 4, comment: '处理得还可以' })).status).toBe(201);
+      wechat.security.text({ delayMs: 2_000, then: 'risky' });
+      const started = Date.now();
+      expect((await rate(second.id, { level: 5, comment: '很及时，谢谢' })).status).toBe(201);
+      expect(Date.now() - started).toBeLessThan(1_500);
+      const flags = new Map((await staffRatings()).map((r) => [r.complaintId, r.contentFlag]));
+      expect([flags.get(first.id), flags.get(second.id)]).toEqual(['UNCHECKED', 'UNCHECKED']);
+    });
+
+    it('checks nothing for a rating without a comment, nor for a portal user writing without WeChat', async () => {
+      const weapp = (await submit()).body;
+      const web = (await submit({}, t.web)).body;
+      await resolved(weapp.id);
+      await resolved(web.id);
+      wechat.security.texts.length = 0;
+      expect((await rate(weapp.id, { level: 5, tags: ['响应快'] })).status).toBe(201);
+      expect((await rate(web.id, { level: 3, comment: '还行吧，就是慢了点' }, t.web)).status).toBe(201);
+      expect(wechat.security.texts).toHaveLength(0);
+      expect((await staffRatings()).map((r) => r.contentFlag)).toEqual([null, null]);
+    });
+  });
+
+  describe('free-text survey answers (满意度测评)', () => {
+    const questions = [
+      { code: 'Q1', text: '您对本区食品安全状况总体是否满意？', kind: 'LIKERT5', role: 'OVERALL' },
+      { code: 'Q2', text: '您对食品安全工作还有什么意见建议？', kind: 'TEXT' },
+      { code: 'Q3', text: '您最担心哪类食品安全问题？', kind: 'TEXT' },
+    ];
+    let survey: number;
+    let street: { id: number };
+    beforeEach(async () => {
+      street = await app.prisma.street.findFirstOrThrow({ select: { id: true } });
+      const today = shanghaiDate(new Date());
+      const created = await app.post('/api/v1/admin/surveys', { title: '2026 年度食品安全满意度测评', from: addCalendarDays(today, -1), to: addCalendarDays(today, 30), questions }, t.admin);
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      survey = created.body.id;
+    });
+    const answer = (answers: Record<string, unknown>, token = t.weapp) => app.post(`/api/v1/surveys/${survey}/responses`, { streetId: street.id, ageBand: '60+', answers }, token);
+    const stored = () => app.prisma.surveyResponse.findMany({ select: { userId: true, contentFlag: true, answers: { select: { text: true } } } });
+
+    it('refuses a risky answer naming its question, and stores nothing; the corrected sheet is kept', async () => {
+      wechat.security.text('risky');
+      const refused = await answer({ Q1: 2, Q2: '（违规内容）', Q3: '' });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toEqual({
+        code: 'CONTENT_RISKY',
+        message: '内容含有违法违规信息，请修改后再提交',
+        details: [{ path: 'answers.Q2', message: '内容含有违法违规信息，请修改后再提交' }],
+      });
+      expect(wechat.security.texts).toEqual([{ content: '（违规内容）', version: 2, scene: 2, openid: 'openid-mei' }]);
+      expect(await app.prisma.surveyResponse.count()).toBe(0);
+      expect(await app.prisma.surveyAnswer.count()).toBe(0);
+      const kept = await answer({ Q1: 2, Q2: '希望多公布抽检结果', Q3: '' });
+      expect(kept.status, JSON.stringify(kept.body)).toBe(201);
+      expect(await stored()).toEqual([expect.objectContaining({ contentFlag: null })]);
+    });
+
+    it('checks every written answer, and keeps a sheet WeChat wants reviewed, flagged', async () => {
+      wechat.security.text('review');
+      const res = await answer({ Q1: 4, Q2: '希望多公布抽检结果', Q3: '校园周边小摊贩' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(wechat.security.texts.map((m) => [m.content, m.scene, m.openid]).sort()).toEqual([
+        ['希望多公布抽检结果', 2, 'openid-mei'],
+        ['校园周边小摊贩', 2, 'openid-mei'],
+      ]);
+      expect(await stored()).toEqual([expect.objectContaining({ contentFlag: 'REVIEW' })]);
+    });
+
+    it('never loses a sheet when WeChat cannot answer in time: kept and flagged unchecked', async () => {
+      wechat.security.text({ delayMs: 2_000, then: 'risky' });
+      const started = Date.now();
+      expect((await answer({ Q1: 3, Q2: '菜市场的熟食没有防蝇罩' })).status).toBe(201);
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(await stored()).toEqual([expect.objectContaining({ contentFlag: 'UNCHECKED' })]);
+    });
+
+    it('does not check the answers of a portal resident signed in by SMS', async () => {
+      const web = await app.prisma.user.findUniqueOrThrow({ where: { username: 'web' } });
+      await app.prisma.user.update({ where: { id: web.id }, data: { phoneHash: 'hash-13912345678', phoneMasked: '139****5678', phoneVerifiedAt: new Date() } });
+      expect((await answer({ Q1: 5, Q2: '希望多公布抽检结果' }, t.web)).status).toBe(201);
+      expect(wechat.security.texts).toHaveLength(0);
+      expect(await stored()).toEqual([expect.objectContaining({ userId: web.id, contentFlag: null })]);
     });
   });
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ContentFlag } from '@sa/contracts';
+import { ERRORS, type ContentFlag } from '@sa/contracts';
 import { ENV, type Env } from '../config/env';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain-exception';
@@ -13,14 +13,15 @@ import { MEDIA_URL_TTL_SECONDS, mediaUrlKey, signedMediaUrl } from './signatures
 export const TEXT_SCENES = {
   /** a report's description, read by staff like a forum post */
   description: SECURITY_SCENES.forum,
-  /** a reopen reason, a follow-up note, a comment on a record */
+  /** a reopen reason, a follow-up note, a rating's comment, a survey's free-text answer: comments on a record */
   comment: SECURITY_SCENES.comment,
 } as const;
 
 export type Screening = {
   /** the writer; only a WeChat user (with an openid) is checked, web-portal users are not */
   userId: number | null | undefined;
-  texts: { text: string; scene: SecurityScene }[];
+  /** `path`: the field the text came from, named in the refusal's details so the form can mark it (survey answers) */
+  texts: { text: string; scene: SecurityScene; path?: string }[];
   photoIds: readonly string[];
 };
 
@@ -56,8 +57,13 @@ export class ContentSafetyService {
     const openid = s.userId && this.wechat.configured ? (read ? read.openid : await this.repo.openidOf(s.userId)) : null;
     if (!openid) return strongest(known);
 
-    const verdicts = await Promise.all(s.texts.filter((t) => t.text.trim()).map((t) => this.wechat.checkText(openid, t.scene, t.text)));
-    if (verdicts.some((v) => v.suggest === 'risky')) throw new DomainException('CONTENT_RISKY');
+    const written = s.texts.filter((t) => t.text.trim());
+    const verdicts = await Promise.all(written.map((t) => this.wechat.checkText(openid, t.scene, t.text)));
+    const risky = written.filter((_, i) => verdicts[i]!.suggest === 'risky');
+    if (risky.length) {
+      const fields = risky.flatMap((t) => (t.path ? [{ path: t.path, message: ERRORS.CONTENT_RISKY.message }] : []));
+      throw new DomainException('CONTENT_RISKY', undefined, fields.length ? fields : undefined);
+    }
     const scene = s.texts[0]?.scene ?? TEXT_SCENES.description;
     const started = await Promise.all(photos.filter((p) => p.checkState === null).map((p) => this.startPhotoCheck(openid, scene, p.id)));
     return strongest([...verdicts.map(textFlag), ...known, ...started]);

@@ -4,7 +4,9 @@ import {
   RATING_WINDOW_DAYS,
   RERATING_WINDOW_DAYS,
   type ComplaintStatus,
+  type ContentFlag,
   type ErrorCode,
+  type FlaggedRatingView,
   type RatingLevel,
   type RatingView,
   type RectificationState,
@@ -76,6 +78,11 @@ export function ratingView(r: RatingRow): RatingView {
     comment: r.comment,
     createdAt: r.createdAt.toISOString(),
   };
+}
+
+/** The same rating in a staff view, with its content-safety flag. */
+export function flaggedRatingView(r: RatingRow & { contentFlag: string | null }): FlaggedRatingView {
+  return { ...ratingView(r), contentFlag: r.contentFlag as ContentFlag | null };
 }
 
 export type ReporterRatingSubject = Omit<RatingSubject, 'ratings' | 'rectification'> & {

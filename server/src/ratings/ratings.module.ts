@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { ContentSafetyModule } from '../content-safety/content-safety.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReporterRatingsController, WorkbenchRatingsController } from './ratings.controller';
 import { RatingsRepository } from './ratings.repository';
@@ -10,7 +11,7 @@ import { RatingsService } from './ratings.service';
  * through RatingsService by module reference, since this module's rules sit on top of complaints.
  */
 @Module({
-  imports: [CalendarModule, NotificationsModule],
+  imports: [CalendarModule, ContentSafetyModule, NotificationsModule],
   controllers: [ReporterRatingsController, WorkbenchRatingsController],
   providers: [RatingsRepository, RatingsService],
   exports: [RatingsService],

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RectificationState } from '@sa/contracts';
+import type { ContentFlag, RectificationState } from '@sa/contracts';
 import type { Prisma as P } from '@sa/db';
 import { PRISMA, type Prisma } from '../database/database';
 import { toDbDate } from '../complaints/deadlines';
@@ -7,7 +7,7 @@ import { toDbDate } from '../complaints/deadlines';
 /** Staff scope, the workbench's: the admin all, office staff their office's, a cadre the businesses they answer for. */
 export type RatingScope = { all: true } | { officeId: number } | { cadreId: number };
 
-const ratingSelect = { id: true, round: true, level: true, tags: true, comment: true, createdAt: true } as const satisfies P.RatingSelect;
+const ratingSelect = { id: true, round: true, level: true, tags: true, comment: true, contentFlag: true, createdAt: true } as const satisfies P.RatingSelect;
 
 /** What rating a complaint needs to know about it, and what its notices may say (no reporter, no description). */
 const subjectSelect = {
@@ -98,6 +98,8 @@ export type NewRating = {
   level: number;
   tags: string[];
   comment: string | null;
+  /** 内容安全: the comment's flag (REVIEW, UNCHECKED), as on complaints */
+  contentFlag: ContentFlag | null;
   userId: number | null;
   byVolunteer: boolean;
   at: Date;
@@ -148,7 +150,7 @@ export class RatingsRepository {
   createRating(r: NewRating, event: RatingEvent, notify: (tx: P.TransactionClient, ratingId: number) => Promise<unknown>) {
     return this.prisma.$transaction(async (tx) => {
       const rating = await tx.rating.create({
-        data: { complaintId: r.complaintId, round: r.round, level: r.level, tags: r.tags, comment: r.comment, userId: r.userId, byVolunteer: r.byVolunteer, createdAt: r.at },
+        data: { complaintId: r.complaintId, round: r.round, level: r.level, tags: r.tags, comment: r.comment, contentFlag: r.contentFlag, userId: r.userId, byVolunteer: r.byVolunteer, createdAt: r.at },
         select: ratingSelect,
       });
       let rectificationId: number | null = null;

@@ -7,6 +7,7 @@ import {
   RERATING_WINDOW_DAYS,
   type CallbackInput,
   type CallbackView,
+  type FlaggedRatingView,
   type GuestRatingInput,
   type RatingInput,
   type RatingLevel,
@@ -26,6 +27,7 @@ import { addCalendarDays, shanghaiDate } from '../calendar/working-days';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain-exception';
 import { PhoneCipher } from '../common/phone-crypto';
+import { ContentSafetyService, TEXT_SCENES } from '../content-safety/content-safety.service';
 import { type DeadlineContext, deadlineView, redactReporter } from '../complaints/complaint-views';
 import { dueAfter, fromDbDate, isProvisional } from '../complaints/deadlines';
 import { queryCodeMatches } from '../complaints/tracking';
@@ -33,7 +35,7 @@ import { ENV, type Env } from '../config/env';
 import type { InboxNotice } from '../notifications/inbox-notices';
 import { noticeSubject, NotificationsService } from '../notifications/notifications.service';
 import { isUniqueViolation } from '../registry/prisma-errors';
-import { callbackTimeProblem, opensRectification, ratingView, ratingWindow, reporterRatingState } from './rating-rules';
+import { callbackTimeProblem, flaggedRatingView, opensRectification, ratingView, ratingWindow, reporterRatingState } from './rating-rules';
 import { type RatingComplaint, type RatingScope, RatingsRepository, type RectificationRow, type StaffRatingRow } from './ratings.repository';
 
 /** Instant at which a Shanghai calendar day starts. */
@@ -87,6 +89,7 @@ export class RatingsService {
     private readonly repo: RatingsRepository,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
+    private readonly safety: ContentSafetyService,
     private readonly clock: Clock,
     @Inject(ENV) private readonly env: Env,
   ) {
@@ -116,6 +119,9 @@ export class RatingsService {
     const window = ratingWindow(c, today);
     if (!window.open) throw new DomainException(window.code, window.message);
     const round = window.round;
+    const userId = 'userId' in rater ? rater.userId : null;
+    // 内容安全 for a mini-program reporter: a risky comment refuses the rating before anything is saved.
+    const contentFlag = await this.safety.screen({ userId, texts: [{ text: input.comment ?? '', scene: TEXT_SCENES.comment }], photoIds: [] });
     const rectification = opensRectification(round, input.level)
       ? {
           officeId: c.officeId,
@@ -127,10 +133,9 @@ export class RatingsService {
     // Read from the calendar just used for the due day (cached): no further statement.
     const provisional = rectification !== null && isProvisional(today, rectification.dueDate, 'WORKING_DAYS', await this.calendar.scheduledYears());
     const tags = [...new Set(input.tags ?? [])];
-    const userId = 'userId' in rater ? rater.userId : null;
     try {
       const rating = await this.repo.createRating(
-        { complaintId: c.id, round, level: input.level, tags, comment: input.comment || null, userId, byVolunteer: 'volunteer' in rater && rater.volunteer, at: now, rectification },
+        { complaintId: c.id, round, level: input.level, tags, comment: input.comment || null, contentFlag, userId, byVolunteer: 'volunteer' in rater && rater.volunteer, at: now, rectification },
         { complaintId: c.id, userId, role: 'REPORTER', action: 'rate', status: c.status, reason: null, payload: { round, level: input.level, ...(tags.length ? { tags } : {}) } },
         async (tx, ratingId) => {
           if (rectification) {
@@ -287,7 +292,7 @@ export class RatingsService {
     // A cadre never learns who reported: the reporter's name and numbers are removed from every text they read.
     const secrets = user.role === 'CADRE' ? this.reporterSecrets(r.complaint) : null;
     const scrub = (text: string | null) => (text !== null && secrets ? redactReporter(text, secrets) : text);
-    const scrubbed = (v: RatingView): RatingView => ({ ...v, comment: scrub(v.comment) });
+    const scrubbed = (v: FlaggedRatingView): FlaggedRatingView => ({ ...v, comment: scrub(v.comment) });
     const second = r.complaint.ratings[0];
     return {
       id: r.id,
@@ -296,8 +301,8 @@ export class RatingsService {
       kind: r.complaint.kind,
       state: r.state,
       openedAt: r.openedAt.toISOString(),
-      rating: scrubbed(ratingView(r.rating)),
-      secondRating: second ? scrubbed(ratingView(second)) : null,
+      rating: scrubbed(flaggedRatingView(r.rating)),
+      secondRating: second ? scrubbed(flaggedRatingView(second)) : null,
       business: r.complaint.business,
       office: r.office,
       deadline: deadlineView(r.deadline, ctx),
@@ -340,7 +345,7 @@ function peopleOf(r: RectificationRow): number[] {
 
 /** A rating as staff see it: never who gave it; for a cadre, the reporter's name and numbers removed from the comment. */
 export function staffRating(r: StaffRatingRow, user: AuthUser): StaffRating {
-  const v = ratingView(r);
+  const v = flaggedRatingView(r);
   const secrets = [r.complaint.reporterName, r.complaint.reporterPhoneMasked].filter((s): s is string => !!s);
   return {
     ...v,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Ref, SurveyInput } from '@sa/contracts';
+import type { ContentFlag, Ref, SurveyInput } from '@sa/contracts';
 import type { Prisma as P } from '@sa/db';
 import { PRISMA, type Prisma } from '../database/database';
 import { isUniqueViolation } from '../registry/prisma-errors';
@@ -28,6 +28,8 @@ export type NewResponse = {
   communityId: number | null;
   ageBand: string;
   answers: { questionId: number; value: number | null; text: string | null }[];
+  /** 内容安全: the free-text answers' flag (REVIEW, UNCHECKED), as on complaints */
+  contentFlag: ContentFlag | null;
 };
 
 export type ResultResponse = { streetId: number; communityId: number | null; answers: { questionId: number; value: number | null }[] };
@@ -134,6 +136,7 @@ export class SurveysRepository {
           streetId: r.streetId,
           communityId: r.communityId,
           ageBand: r.ageBand,
+          contentFlag: r.contentFlag,
           answers: { create: r.answers },
         },
         select: { id: true },

@@ -18,6 +18,7 @@ import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain-exception';
 import { JsonLogger } from '../common/logger';
 import { fromDbDate, toDbDate } from '../complaints/deadlines';
+import { ContentSafetyService, TEXT_SCENES } from '../content-safety/content-safety.service';
 import { readTable, templateHeader, validateRows } from './survey-import';
 import { type StatQuestion, type StatRespondent, unitFigures } from './survey-stats';
 import { type ResultResponse, type ResultStreet, type SurveyRow, SurveysRepository } from './surveys.repository';
@@ -38,6 +39,7 @@ type Unit = { key: string; label: string };
 export class SurveysService {
   constructor(
     private readonly repo: SurveysRepository,
+    private readonly safety: ContentSafetyService,
     private readonly clock: Clock,
     private readonly logger: JsonLogger,
   ) {}
@@ -129,7 +131,18 @@ export class SurveysService {
     problems.push(...answerProblems);
     if (problems.length) throw answerInvalid(problems);
 
-    const responseId = await this.repo.createResponse({ surveyId: id, identityKey, userId: user.id, streetId: street.id, communityId, ageBand: input.ageBand, answers });
+    // 内容安全 for a mini-program resident: a risky free-text answer refuses the sheet (naming the question) before
+    // anything is saved; one WeChat wants reviewed, or could not check, is kept and flagged.
+    const codeOf = new Map(survey.questions.map((q) => [q.id, q.code]));
+    const contentFlag = await this.safety.screen(
+      {
+        userId: user.id,
+        texts: answers.flatMap((a) => (a.text === null ? [] : [{ text: a.text, scene: TEXT_SCENES.comment, path: `answers.${codeOf.get(a.questionId)}` }])),
+        photoIds: [],
+      },
+      { photos: [], openid: identity?.openid ?? null },
+    );
+    const responseId = await this.repo.createResponse({ surveyId: id, identityKey, userId: user.id, streetId: street.id, communityId, ageBand: input.ageBand, answers, contentFlag });
     if (responseId === null) throw new DomainException('SURVEY_ALREADY_ANSWERED');
     return { id: responseId };
   }

@@ -58,7 +58,7 @@ export class UsersRepository {
   }
 
   findUser(id: number) {
-    return this.prisma.user.findUnique({ where: { id }, select: { id: true, role: true } });
+    return this.prisma.user.findUnique({ where: { id }, select: { id: true, role: true, username: true } });
   }
 
   officeExists(id: number): Promise<boolean> {
@@ -77,12 +77,15 @@ export class UsersRepository {
     return this.prisma.user.create({ data, select: { id: true } });
   }
 
-  /** Disabling revokes every session and a new password clears the lockout counters, in the same transaction. */
-  update(id: number, change: UserChange, now: Date) {
+  /**
+   * Disabling revokes every session and a new password clears the lockout counters of the account's username
+   * (`loginKey`, from every source), in the same transaction.
+   */
+  update(id: number, change: UserChange, now: Date, loginKey: string | null) {
     return this.prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id }, data: change, select: { id: true } });
       if (change.disabled === true) await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
-      if (change.passwordHash !== undefined) await tx.loginFailure.deleteMany({ where: { userId: id } });
+      if (change.passwordHash !== undefined && loginKey !== null) await tx.loginFailure.deleteMany({ where: { loginKey } });
     });
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Page, UserCreateInput, UserListQuery, UserPatch, UserView } from '@sa/contracts';
 import type { AuthUser } from '../auth/auth.decorators';
+import { loginKey, loginKeySecret } from '../auth/login-key';
 import { hashPassword } from '../auth/password';
 import { isStaffRole, liveSessionFilter, type SessionPolicy } from '../auth/session-policy';
 import { Clock } from '../common/clock';
@@ -14,6 +15,7 @@ import { UsersRepository, type UserChange, type UserRow } from './users.reposito
 @Injectable()
 export class UsersService {
   private readonly policy: SessionPolicy;
+  private readonly loginKeySecret: Buffer;
 
   constructor(
     private readonly repo: UsersRepository,
@@ -21,6 +23,7 @@ export class UsersService {
     @Inject(ENV) env: Env,
   ) {
     this.policy = { ttlHours: env.sessionTtlHours, staffIdleHours: env.staffSessionIdleHours };
+    this.loginKeySecret = loginKeySecret(env.secrets.queryCodeSecret);
   }
 
   async list(query: UserListQuery): Promise<Page<UserView>> {
@@ -67,7 +70,7 @@ export class UsersService {
       disabled: patch.disabled,
       passwordHash: patch.password === undefined ? undefined : await hashPassword(patch.password),
     };
-    await this.repo.update(id, change, this.clock.now());
+    await this.repo.update(id, change, this.clock.now(), user.username === null ? null : loginKey(this.loginKeySecret, user.username));
     return this.view(id);
   }
 

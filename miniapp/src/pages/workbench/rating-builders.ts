@@ -1,11 +1,12 @@
-import type { CallbackView, RatingView, RectificationList, RectificationView, StaffRating, StaffRatingList } from '@sa/contracts';
+import type { CallbackView, FlaggedRatingView, RectificationList, RectificationView, StaffRating, StaffRatingList } from '@sa/contracts';
 import { aDeadline } from './test-builders';
 
 // Test data for the 好差评 and 差评整改 screens, in the style of test-builders.ts.
 let nextId = 7000;
 
-export function aRatingView(overrides: Partial<RatingView> = {}): RatingView {
-  return { id: nextId++, round: 1, level: 2, levelLabel: '不满意', tags: ['未解决'], comment: '店里还在卖过期酸奶', createdAt: '2026-12-01T02:00:00.000Z', ...overrides };
+/** A rating as staff views carry it, with its content flag (none by default). */
+export function aRatingView(overrides: Partial<FlaggedRatingView> = {}): FlaggedRatingView {
+  return { id: nextId++, round: 1, level: 2, levelLabel: '不满意', tags: ['未解决'], comment: '店里还在卖过期酸奶', contentFlag: null, createdAt: '2026-12-01T02:00:00.000Z', ...overrides };
 }
 
 export function aStaffRating(overrides: Partial<StaffRating> = {}): StaffRating {

@@ -21,8 +21,17 @@ const listed = (sent: SentRequest[]) => sent.filter((r) => path(r) === '/api/v1/
 const click = (element: Element) => act(() => void (element as HTMLElement).click());
 
 describe('好差评 (workbench)', () => {
-  it('shows the counts per level and each rating with its case, business, office, tags, comment and 志愿者 mark', async () => {
-    const poor = aStaffRating({ trackingNo: 'SA20261120-000031', level: 1, levelLabel: '非常不满意', tags: ['推诿', '未解决'], comment: '打了三次电话都说不归他们管', byVolunteer: true, rectificationId: 44 });
+  it('shows the counts per level and each rating with its case, business, office, tags, comment, 志愿者 mark and content flag', async () => {
+    const poor = aStaffRating({
+      trackingNo: 'SA20261120-000031',
+      level: 1,
+      levelLabel: '非常不满意',
+      tags: ['推诿', '未解决'],
+      comment: '打了三次电话都说不归他们管',
+      contentFlag: 'REVIEW',
+      byVolunteer: true,
+      rectificationId: 44,
+    });
     const good = aStaffRating({ level: 5, levelLabel: '非常满意', tags: ['响应快'], comment: null, business: { id: 32, name: '幸福超市' }, office: { id: 2, name: '西岭市场监管所' } });
     await signedInAs(staff, (req) => (path(req) === '/api/v1/workbench/ratings' ? { statusCode: 200, data: aRatingList([poor, good], counts) } : undefined));
     const { container } = render(<RatingsPage />);
@@ -38,6 +47,9 @@ describe('好差评 (workbench)', () => {
     expect(first!.textContent).toContain('老街面馆 · 东湖市场监管所');
     expect(first!.querySelector('.wb-tag-volunteer')!.textContent).toBe('社会监督员');
     expect(second!.querySelector('.wb-tag-volunteer')).toBeNull();
+    // WeChat's content check asked for a human look at the comment (内容安全).
+    expect(first!.querySelector('.content-flag')!.textContent).toBe('内容待复核');
+    expect(second!.querySelector('.content-flag')).toBeNull();
     expect(second!.textContent).toContain('幸福超市 · 西岭市场监管所');
     expect(second!.querySelector('.wb-rating-rectification')).toBeNull();
 

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Rating" ADD COLUMN     "contentFlag" TEXT;
+
+-- AlterTable
+ALTER TABLE "SurveyResponse" ADD COLUMN     "contentFlag" TEXT;
