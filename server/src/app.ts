@@ -11,7 +11,8 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { Env } from './config/env';
 import type { Database } from './database/database';
-import { ErrorFilter } from './common/exception.filter';
+import { ErrorFilter, INVALID_JSON_MESSAGE } from './common/exception.filter';
+import { DomainException } from './common/domain-exception';
 import { JsonLogger } from './common/logger';
 import { requestLogging } from './common/request-log';
 
@@ -31,6 +32,12 @@ export async function createApp({ env, db, logger = new JsonLogger(env.logLevel)
   // First, so every request has its id and its line, whatever answers it.
   app.use(requestLogging(logger));
   app.useBodyParser('json', { limit: '1mb' });
+  // A body that is not JSON: said so here, since Nest turns body-parser's error into a bare 400 with the parser's
+  // English message before any filter sees it.
+  app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
+    const type = (err as { type?: unknown } | null)?.type;
+    next(type === 'entity.parse.failed' ? new DomainException('VALIDATION_FAILED', INVALID_JSON_MESSAGE) : err);
+  });
   // gzip (or brotli, when the browser offers it) for the portal's scripts and the API's JSON alike: expressjs's own
   // middleware, negotiated by Accept-Encoding, skipping bodies under 1 KB where it would not pay.
   app.use(compression());

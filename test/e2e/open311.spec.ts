@@ -205,6 +205,29 @@ describe('Open311 GeoReport v2', () => {
     expect(await app.prisma.complaint.count()).toBe(0);
   });
 
+
+  it('answers a body that is not JSON, an unknown path and a malformed id in the spec error shape, in Chinese', async () => {
+    const bad = await fetch(`${app.baseUrl}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"api_key": ' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual([{ code: 400, description: '请求内容不是有效的 JSON' }]);
+
+    const unknown = await fetch(`${app.baseUrl}/open311/v2/discovery.json`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual([{ code: 404, description: '接口不存在' }]);
+    const unknownXml = await fetch(`${app.baseUrl}/open311/v2/discovery.xml`);
+    expect(unknownXml.status).toBe(404);
+    expect(childText(parseXml(await unknownXml.text()).getElementsByTagName('error')[0]!, 'code')).toBe('404');
+
+    const malformed = await fetch(`${app.baseUrl}/open311/v2/requests/abc.json`);
+    expect(malformed.status).toBe(400);
+    const [error] = (await malformed.json()) as { code: number; description: string }[];
+    expect(error!.description).toMatch(/^提交的内容不符合要求：服务请求编号格式应为 SA\d{8}-\d{6}$/);
+    // The rest of the API keeps its own shape.
+    expect(await (await fetch(`${app.baseUrl}/api/v1/nothing-here`)).json()).toEqual({ code: 'ROUTE_NOT_FOUND', message: '接口不存在' });
+    const badApi = await fetch(`${app.baseUrl}/api/v1/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"kind": ' });
+    expect(badApi.status).toBe(400);
+    expect(await badApi.json()).toEqual({ code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON' });
+  });
   it('routes by a street named in address_string or by the nearest business to lat/long, and says when it cannot', async () => {
     const { apiKey } = await issueKey();
     const byStreet = await postForm('/open311/v2/requests.json', aTip(apiKey, { address_id: '', address_string: `${world.otherStreet.name}西河路 5 号路边摊` }));

@@ -3,6 +3,12 @@ import type { Request, Response } from 'express';
 import { ERRORS, type ErrorBody, type ErrorCode } from '@sa/contracts';
 import { DomainException } from './domain-exception';
 import { type JsonLogger, reasonOf } from './logger';
+import { isDatabaseDown } from './database-down';
+import { formatOf, sendOpen311Error } from '../open311/open311-errors';
+
+export { isDatabaseDown };
+
+export const INVALID_JSON_MESSAGE = '请求内容不是有效的 JSON';
 
 /**
  * Maps any error reaching the edge to `{ code, message }`. Only true faults (500) are logged as errors, with their
@@ -24,7 +30,11 @@ export class ErrorFilter implements ExceptionFilter {
       // Expected now and then (a restart, a failover): the reason in one line, no stack.
       this.logger.write('warn', 'database unavailable', { method: req.method, path: req.path, error: reasonOf(exception) });
     }
-    if (!res.headersSent) res.status(status).json(body);
+    if (res.headersSent) return;
+    // What never reached an Open311 route (a body that is not JSON, a path that does not exist) still answers in
+    // the spec's error shape, in the format the path asks for.
+    if (req.path.startsWith('/open311/')) sendOpen311Error(res, formatOf(req), { code: status, description: body.message });
+    else res.status(status).json(body);
   }
 
   private toBody(exception: unknown): { status: number; body: ErrorBody } {
@@ -37,7 +47,7 @@ export class ErrorFilter implements ExceptionFilter {
     // body-parser and other middleware errors carry a status and a type.
     if (isHttpError(exception)) {
       if (exception.type === 'entity.parse.failed') {
-        return { status: 400, body: { code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON' } };
+        return { status: 400, body: { code: 'VALIDATION_FAILED', message: INVALID_JSON_MESSAGE } };
       }
       if (exception.type === 'entity.too.large') return fromCode('PAYLOAD_TOO_LARGE');
       if (exception.status < 500) return fromStatus(exception.status);
@@ -68,24 +78,4 @@ function fromStatus(status: number): { status: number; body: ErrorBody } {
 
 function isHttpError(e: unknown): e is { status: number; type?: string } {
   return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number';
-}
-
-/**
- * The database is unreachable or restarting (not a fault of the request): refused or dropped connections, PostgreSQL's
- * shutdown and start-up states (SQLSTATE class 08 and 57P01-57P03), Prisma's P1001/P1002/P1017, and pg's "Connection
- * terminated" for a query in flight when the server went away. Looked for through the error's causes, since Prisma's
- * adapter wraps the driver's error.
- */
-export function isDatabaseDown(e: unknown): boolean {
-  for (let cur = e, depth = 0; cur && typeof cur === 'object' && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
-    const { code, message, originalCode } = cur as { code?: unknown; message?: unknown; originalCode?: unknown };
-    for (const c of [code, originalCode]) {
-      if (typeof c !== 'string') continue;
-      if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'P1001', 'P1002', 'P1017', '57P01', '57P02', '57P03'].includes(c) || /^08/.test(c)) return true;
-    }
-    if (typeof message === 'string' && /Connection terminated|connection (is )?(closed|terminated)|is not queryable|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|timeout exceeded when trying to connect/i.test(message)) {
-      return true;
-    }
-  }
-  return false;
 }

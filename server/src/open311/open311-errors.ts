@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Injectable } from '@nestjs/common';
-import { isDatabaseDown } from '../common/exception.filter';
+import { isDatabaseDown } from '../common/database-down';
 import { JsonLogger, reasonOf } from '../common/logger';
 import type { Request, Response } from 'express';
 import { ERRORS, type Open311Error } from '@sa/contracts';
@@ -38,7 +38,11 @@ const BY_STATUS: Partial<Record<number, string>> = {
 };
 
 export function toOpen311Error(exception: unknown): Open311Error {
-  if (exception instanceof DomainException) return { code: exception.status, description: exception.message };
+  if (exception instanceof DomainException) {
+    // The request path's own parameter (`requests/{id}.json`) is not a field a partner sent: its message stands alone.
+    const param = exception.code === 'VALIDATION_FAILED' ? exception.details?.find((d) => d.path === 'file') : undefined;
+    return { code: exception.status, description: param ? `${ERRORS.VALIDATION_FAILED.message}：${param.message}` : exception.message };
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     return status < 500 ? { code: status, description: BY_STATUS[status] ?? ERRORS.VALIDATION_FAILED.message } : { code: 500, description: ERRORS.INTERNAL.message };
