@@ -1,16 +1,14 @@
 // 适老化 and accessibility of the portal's shell (issue 7 §8, §9): 长辈版 sizes measured from computed styles, the
 // 404 page, the h5 back button, pinch zoom, axe-core's contrast and labelling rules on the public pages in both
 // modes, toasts read out, and the first-load JS budget. Screenshots at 375 and 1280 px in both modes.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, shoot, WAIT, inElderMode } from '../support/browser';
+import { axeFindings, measure } from '../support/a11y';
 import { startServerProcess } from '../support/server-process';
 
 const haveBrowser = chromiumFound('a11y');
-const axePath = createRequire(__filename).resolve('axe-core/axe.min.js');
 
 const PUBLIC_PAGES = [
   { name: 'home', path: '/#/pages/home/index' },
@@ -19,49 +17,6 @@ const PUBLIC_PAGES = [
   { name: 'mine', path: '/#/pages/mine/index' },
   { name: 'news', path: '/#/pages/news/index' },
 ];
-
-type Axe = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
-
-/** axe-core's WCAG 2.1 A/AA rules on what is on screen; only the serious and critical findings, as one line each. */
-async function axeFindings(page: Page): Promise<string[]> {
-  // Evaluated through DevTools, not added as a <script>: the portal's CSP rightly refuses an injected inline script.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(axePath, 'utf8'));
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })) as Axe;
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.slice(0, 5).map((n) => `${v.id} (${v.help}): ${n.target.join(' ')} ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')));
-}
-
-/** Sizes a reader and a finger meet on the current screen, from computed styles of what is visible. */
-function measure(page: Page) {
-  return page.evaluate(() => {
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      const s = getComputedStyle(el);
-      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
-    };
-    // Text an element shows itself (not only through its children).
-    const texts = [...document.querySelectorAll('body *')].filter(
-      (el) => visible(el) && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim().length > 1),
-    );
-    const sizes = texts.map((el) => ({ el, size: parseFloat(getComputedStyle(el).fontSize), text: (el.textContent ?? '').trim().slice(0, 20) }));
-    const cardText = document.querySelector('.taro_page_show .card, .taro_page:not([style*="none"]) .card') ?? document.querySelector('.card');
-    const body = cardText ? getComputedStyle(cardText) : getComputedStyle(document.body);
-    const controls = [...document.querySelectorAll('button, taro-button-core, [role="button"], [role="link"], [role="switch"], [role="radio"], [role="checkbox"], input, .weui-tabbar__item')]
-      .filter((el) => visible(el) && getComputedStyle(el).display !== 'inline' && !el.closest('[aria-hidden="true"]'))
-      .map((el) => ({ h: el.getBoundingClientRect().height, what: `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className).split(' ')[0]} ${(el.textContent ?? '').trim().slice(0, 12)}` }));
-    return {
-      bodyPx: parseFloat(body.fontSize),
-      lineHeight: parseFloat(body.lineHeight) / parseFloat(body.fontSize),
-      largestPx: Math.max(...sizes.map((s) => s.size)),
-      smallest: sizes.sort((a, b) => a.size - b.size).slice(0, 3).map((s) => `${s.size}px ${s.text}`),
-      controls,
-    };
-  });
-}
 
 describe.skipIf(!haveBrowser)('accessibility of the portal shell in Chromium', () => {
   let server: Awaited<ReturnType<typeof startServerProcess>>;

@@ -66,19 +66,28 @@ export async function shoot(page: Page, screen: string, settle?: Locator) {
     await page.setViewportSize(size);
     await afterResize(page);
     if (settle) await settle.first().waitFor(WAIT);
-    const extra = await page.evaluate(() =>
-      Math.max(0, ...[...document.querySelectorAll('.taro_page, .taro-tabbar__panel, body, html')].map((el) => el.scrollHeight - el.clientHeight)),
-    );
-    // The width, and so the root font size, stays: no need to wait for Taro's resize handler again.
-    if (extra > 0) await page.setViewportSize({ width: size.width, height: Math.min(size.height + extra, 8000) });
-    await page.evaluate(() => {
-      for (const el of document.querySelectorAll('.taro_page, .taro-tabbar__panel, body, html')) el.scrollTop = 0;
-      return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    });
-    await page.screenshot({ path: join(screenshotDir, `${screen}-${suffix}.png`) });
+    await shootAsShown(page, `${screen}-${suffix}`);
   }
   await page.setViewportSize(before);
   await afterResize(page);
+}
+
+/**
+ * The screen at the width it has now, all of it, as test-output/<file>.png: the viewport is made as tall as the
+ * content for the picture (the width, and so the root font size, stays) and goes back to its height after.
+ */
+export async function shootAsShown(page: Page, file: string) {
+  const size = page.viewportSize() ?? PHONE;
+  const extra = await page.evaluate(() =>
+    Math.max(0, ...[...document.querySelectorAll('.taro_page, .taro-tabbar__panel, body, html')].map((el) => el.scrollHeight - el.clientHeight)),
+  );
+  if (extra > 0) await page.setViewportSize({ width: size.width, height: Math.min(size.height + extra, 8000) });
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('.taro_page, .taro-tabbar__panel, body, html')) el.scrollTop = 0;
+    return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+  await page.screenshot({ path: join(screenshotDir, `${file}.png`) });
+  if (extra > 0) await page.setViewportSize(size);
 }
 
 /** What the screen shows in words (innerText: not the hidden pages Taro keeps under the one on top). */

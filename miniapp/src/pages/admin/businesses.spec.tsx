@@ -1,6 +1,6 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ERRORS, type AssignmentView, type BusinessDetail } from '@sa/contracts';
+import { ERRORS, type AssignmentView, type BusinessDetail, type BusinessSummary } from '@sa/contracts';
 import { aBusiness, aBusinessDetail } from '../../test/builders';
 import { typeInto } from '../../test/fields';
 import AdminBusinessesPage from './businesses';
@@ -135,6 +135,82 @@ describe('经营主体管理', () => {
     expect(error.closest('.admin-field')?.querySelector('.business-licence')).toBeTruthy();
     expect(screen.getByText('请选择所在街道')).toBeTruthy();
     expect(sentBy(sent, 'POST', '/api/v1/admin/businesses')).toHaveLength(0);
+  });
+
+  it('creates a business from a complete form by keyboard, says so, opens it and lists it', async () => {
+    const created = aBusinessDetail({
+      ...aBusiness({
+        id: 77,
+        name: '新开张小吃店',
+        licenceNo: 'JY12345678901234',
+        grade: 'D',
+        businessType: { id: 99, name: '食品生产' },
+        address: '人民路 88 号',
+        street: { id: 20, name: '第2街道' },
+        community: { id: 200, name: '第2社区' },
+      }),
+      hasSafetyOfficer: true,
+      hasSafetyDirector: false,
+      office: { id: 2, name: '西岭市场监管所' },
+      cadre: null,
+    });
+    const listed: { current: BusinessSummary[] } = { current: [aNoodleShop()] };
+    const sent = await signedInAs(
+      'ADMIN',
+      on('GET', '/api/v1/businesses', () => ok(pageOf(listed.current))),
+      on('GET', '/api/v1/business-types', () => ok([aNoodleShop().businessType, { id: 99, name: '食品生产' }])),
+      on('POST', '/api/v1/admin/businesses', () => {
+        listed.current = [created, ...listed.current];
+        return { statusCode: 201, data: created };
+      }),
+      on('GET', '/api/v1/businesses/77', () => ok(created)),
+      on('GET', '/api/v1/businesses/77/assignments', () => ok(pageOf([]))),
+      on('GET', '/api/v1/cadres', () => ok(pageOf([]))),
+    );
+    const { container } = render(<AdminBusinessesPage />);
+    await screen.findByText('老街面馆');
+
+    const press = (element: Element, key = 'Enter') => act(() => void fireEvent.keyDown(element, { key }));
+    press(screen.getByText('新增经营主体', { selector: '.admin-action' }));
+    const form = await screen.findByRole('form', { name: '新增经营主体' });
+    const choose = (label: string) => press(within(form).getByText(label).closest('[role="radio"], [role="checkbox"]')!, ' ');
+    await typeInto(container, 'business-name', '新开张小吃店');
+    await typeInto(container, 'business-licence', 'JY12345678901234');
+    await within(form).findByText('食品生产');
+    choose('食品生产');
+    choose('D级 · 微型');
+    await typeInto(container, 'business-address', '人民路 88 号');
+    choose('第2街道');
+    // The street's communities are offered once the street is chosen.
+    await within(form).findByText('第2社区');
+    choose('第2社区');
+    choose('配备食品安全员');
+    press(within(form).getByText('保存'));
+
+    await waitFor(() => expect(sentBy(sent, 'POST', '/api/v1/admin/businesses')).toHaveLength(1));
+    expect(sentBy(sent, 'POST', '/api/v1/admin/businesses')[0]!.data).toEqual({
+      name: '新开张小吃店',
+      licenceNo: 'JY12345678901234',
+      businessTypeId: 99,
+      grade: 'D',
+      address: '人民路 88 号',
+      streetId: 20,
+      communityId: 200,
+      hasSafetyOfficer: true,
+      hasSafetyDirector: false,
+    });
+    expect((await screen.findByText('已新增经营主体：新开张小吃店')).closest('[role="alert"]')).toBeTruthy();
+    // The new business is opened beside the list, with nobody answering for it yet, and the list shows it.
+    expect(await screen.findByText('许可证编号：JY12345678901234')).toBeTruthy();
+    expect(screen.getByText('当前包保干部：未指派')).toBeTruthy();
+    expect(screen.queryByRole('form', { name: '新增经营主体' })).toBeNull();
+    await waitFor(() =>
+      expect(Array.from(container.querySelectorAll('.business-row'), (row) => row.textContent)).toEqual([
+        expect.stringContaining('新开张小吃店'),
+        expect.stringContaining('老街面馆'),
+      ]),
+    );
+    expect(sentBy(sent, 'GET', '/api/v1/businesses')).toHaveLength(2);
   });
 
   it('lists businesses by whether their current commitment letter is signed', async () => {

@@ -216,7 +216,8 @@ function Registry({ areas }: { areas: Areas | null }) {
         {page && (
           <View className='card'>
             {page.items.length === 0 && <View className='admin-text'>没有符合条件的经营主体。</View>}
-            <View role='list' aria-label='经营主体'>
+            {/* A group, not a list: each row is a button that opens the business (a list may hold only list items). */}
+            <View role='group' aria-label='经营主体'>
               {page.items.map((b) => {
                 const open = () => setSelected({ mode: 'edit', id: b.id });
                 const active = selected?.mode === 'edit' && selected.id === b.id;

@@ -219,7 +219,7 @@ function CadresScreen() {
           </Action>
         </View>
         {message && <Notice>{message}</Notice>}
-        <PagedList list={list} label='包保干部' empty='没有符合条件的包保干部。'>
+        <PagedList list={list} label='包保干部' empty='没有符合条件的包保干部。' rows='buttons'>
           {(c) => {
             const open = () => {
               setMessage(null);

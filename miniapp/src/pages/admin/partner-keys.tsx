@@ -188,11 +188,15 @@ function PartnerKeysScreen() {
         <Failed message={error} onRetry={load} />
         {message && <Notice>{message}</Notice>}
         {keys && (
-          <View className='card' role='list' aria-label='接口密钥'>
+          <View className='card'>
             {keys.length === 0 && <View className='admin-text'>还没有签发接口密钥。</View>}
-            {keys.map((k) => (
-              <KeyRow key={k.id} apiKey={k} onRevoked={revoked} />
-            ))}
+            {keys.length > 0 && (
+              <View role='list' aria-label='接口密钥'>
+                {keys.map((k) => (
+                  <KeyRow key={k.id} apiKey={k} onRevoked={revoked} />
+                ))}
+              </View>
+            )}
           </View>
         )}
       </View>

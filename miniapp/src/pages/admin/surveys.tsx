@@ -272,7 +272,7 @@ function SurveysScreen() {
         </Action>
       </View>
       {message && <Notice>{message}</Notice>}
-      <PagedList list={list} label='满意度测评' empty='还没有满意度测评。'>
+      <PagedList list={list} label='满意度测评' empty='还没有满意度测评。' rows='buttons'>
         {(s) => (
           <View key={s.id} className='list-item admin-pick survey-row' {...pressable(() => openSurvey(s.id))}>
             <View className='admin-row-title'>

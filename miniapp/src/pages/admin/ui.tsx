@@ -181,16 +181,36 @@ export type PagedListState<T> = {
   reload: () => void;
 };
 
-/** The list card of an admin screen: its failure with a retry, a line when nothing matches, the rows, the pager. */
-export function PagedList<T>({ list, label, empty, children }: { list: PagedListState<T>; label: string; empty: string; children: (item: T) => ReactNode }) {
+/**
+ * The list card of an admin screen: its failure with a retry, a line when nothing matches, the rows, the pager.
+ * Rows that are list items (role='listitem') make a list; rows that are buttons picking one to open make a group
+ * (a list may hold only list items).
+ */
+export function PagedList<T>({
+  list,
+  label,
+  empty,
+  rows = 'items',
+  children,
+}: {
+  list: PagedListState<T>;
+  label: string;
+  empty: string;
+  rows?: 'items' | 'buttons';
+  children: (item: T) => ReactNode;
+}) {
   const { page, error, offset, setOffset, limit, reload } = list;
   return (
     <>
       <Failed message={error} onRetry={reload} />
       {page && (
-        <View className='card' role='list' aria-label={label}>
+        <View className='card'>
           {page.items.length === 0 && <View className='admin-text'>{empty}</View>}
-          {page.items.map((item) => children(item))}
+          {page.items.length > 0 && (
+            <View role={rows === 'items' ? 'list' : 'group'} aria-label={label}>
+              {page.items.map((item) => children(item))}
+            </View>
+          )}
           <Pager offset={offset} limit={limit} total={page.total} onChange={setOffset} />
         </View>
       )}

@@ -256,7 +256,7 @@ function UsersScreen() {
           </Action>
         </View>
         {message && <Notice>{message}</Notice>}
-        <PagedList list={list} label='账号' empty='没有符合条件的账号。'>
+        <PagedList list={list} label='账号' empty='没有符合条件的账号。' rows='buttons'>
           {(u) => {
             const open = () => {
               setMessage(null);

@@ -140,7 +140,7 @@ function Businesses() {
             </View>
             <View className='detail-row'>
               {b.openComplaints > 0 ? (
-                <View>
+                <View className='wb-open-line'>
                   <Text className='wb-open-count'>办理中的投诉举报 {b.openComplaints} 件</Text>
                   <Button className='btn-plain wb-open-complaints' size='mini' {...pressable(() => void Taro.redirectTo({ url: '/pages/workbench/index' }))}>
                     到工作台查看

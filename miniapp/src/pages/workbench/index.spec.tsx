@@ -7,7 +7,7 @@ import { path, serve, type SentRequest } from '../../test/fake-server';
 import { fieldIn, typeInto } from '../../test/fields';
 import { TOKEN_KEY } from '../../api/client';
 import { restoreSession } from '../../session/session';
-import { aDeadline, aQueue, aQueueItem, aTemplate, aWorkbenchComplaint } from './test-builders';
+import { aCadre, aDeadline, aQueue, aQueueItem, aTemplate, aWorkbenchComplaint } from './test-builders';
 import WorkbenchPage from './index';
 
 type Handler = (req: SentRequest) => { statusCode: number; data?: unknown } | undefined;
@@ -345,6 +345,184 @@ describe('工作台 action forms', () => {
     press(screen.getByText('自然人').closest('[role="radio"]')!);
     expect(await screen.findByText('身份证号码加密保存，任何页面都不会显示，也不会公示。')).toBeTruthy();
     expect(screen.queryByText('统一社会信用代码')).toBeNull();
+  });
+});
+
+describe('工作台 转办 and 延期', () => {
+  it('transfers a 价格 complaint to the department it names, after refusing an empty department and reply', async () => {
+    const price = aWorkbenchComplaint({ id: 1, trackingNo: 'SA20261120-000001', kind: 'COMPLAINT', category: 'PRICE', actions: ['accept', 'reject', 'transfer'] });
+    const reply = '您反映的价格问题不属于本局职责，已转区发展和改革局办理，请留意其答复。';
+    const sent = server(staff, {
+      'GET /api/v1/workbench/complaints': ok(queue),
+      'GET /api/v1/workbench/complaints/1': ok(price),
+      'POST /api/v1/workbench/complaints/1/actions': ok({ ...price, status: 'TRANSFERRED', statusLabel: '已转办', transferTo: '区发展和改革局', actions: [] }),
+    });
+    await signedIn();
+    const { container } = render(<WorkbenchPage />);
+    await openDetail('SA20261120-000001');
+
+    click(await screen.findByText('转办', { selector: '.wb-action, .wb-action *' }));
+    // The category's own department is offered to start from.
+    expect((await fieldIn(container, 'wb-transfer-to')).value).toBe('区发展和改革局（价格主管部门）');
+    await typeInto(container, 'wb-transfer-to', ' ');
+    click(screen.getByText('确认转办'));
+    expect(await screen.findByText('请填写承办部门')).toBeTruthy();
+    expect(screen.getByText('请填写答复内容（至少 5 个字）')).toBeTruthy();
+    expect(sentTo(sent, 'POST', '/api/v1/workbench/complaints/1/actions')).toHaveLength(0);
+
+    await typeInto(container, 'wb-transfer-to', '区发展和改革局');
+    await typeInto(container, 'wb-reply', reply);
+    click(screen.getByText('确认转办'));
+
+    await waitFor(() => expect(sentTo(sent, 'POST', '/api/v1/workbench/complaints/1/actions')).toHaveLength(1));
+    expect(sentTo(sent, 'POST', '/api/v1/workbench/complaints/1/actions')[0]!.data).toEqual({ action: 'transfer', transferTo: '区发展和改革局', reply });
+    expect(await screen.findByText('状态：已转办')).toBeTruthy();
+    expect(screen.getByText('转办部门：区发展和改革局')).toBeTruthy();
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已转办' }));
+  });
+
+  it.each([
+    {
+      action: 'extendVerification' as const,
+      status: 'VERIFYING' as const,
+      label: '核查延期',
+      field: '延期理由',
+      before: aDeadline({ kind: 'VERIFY', days: 15, dueDate: '2026-12-21' }),
+      after: aDeadline({ kind: 'VERIFY', days: 30, dueDate: '2027-01-12', workingDaysLeft: 23 }),
+      shown: ['核查期限', '（30 个工作日，自 2026-11-30 起）', '截止：2027-01-12 24:00 前', '剩 23 个工作日'],
+    },
+    {
+      action: 'extendCase' as const,
+      status: 'CASE_FILED' as const,
+      label: '办案期限延长',
+      field: '延长办案期限的理由（须经批准）',
+      before: aDeadline({ kind: 'CASE_DECISION', days: 90, unit: 'CALENDAR_DAYS', dueDate: '2027-02-28', workingDaysLeft: null }),
+      after: aDeadline({ kind: 'CASE_DECISION', days: 120, unit: 'CALENDAR_DAYS', dueDate: '2027-03-30', workingDaysLeft: null }),
+      shown: ['处罚决定期限', '（120 日（自然日），自 2026-11-30 起）', '截止：2027-03-30 24:00 前'],
+    },
+  ])('$label: asks for the reason, sends it, and shows the longer deadline and the reason in the trail', async ({ action, status, label, field, before, after, shown }) => {
+    const reason = '需调取监控录像并等待食品检验报告';
+    const open = aWorkbenchComplaint({ id: 1, trackingNo: 'SA20261120-000001', status, actions: [action], deadlines: [before] });
+    const extended = {
+      ...open,
+      actions: [],
+      deadlines: [after],
+      trail: [...open.trail, { at: '2026-12-02T02:00:00.000Z', actorRole: 'OFFICE_STAFF', actorName: '东湖所 王科员', action, actionLabel: label, from: status, to: status, reason, payload: null }],
+    };
+    const sent = server(staff, {
+      'GET /api/v1/workbench/complaints': ok(queue),
+      'GET /api/v1/workbench/complaints/1': ok(open),
+      'POST /api/v1/workbench/complaints/1/actions': ok(extended),
+    });
+    await signedIn();
+    const { container } = render(<WorkbenchPage />);
+    await openDetail('SA20261120-000001');
+
+    click(await screen.findByText(label, { selector: '.wb-action, .wb-action *' }));
+    const form = container.querySelector(`.wb-form-${action}`) as HTMLElement;
+    expect(within(form).getByText(field, { selector: '.field-label' })).toBeTruthy();
+    expect((await fieldIn(form, 'wb-reason')).getAttribute('aria-label')).toBe(field);
+    click(within(form).getByText(`确认${label}`));
+    expect(await within(form).findByText('请填写理由（至少 2 个字）')).toBeTruthy();
+    expect(sentTo(sent, 'POST', '/api/v1/workbench/complaints/1/actions')).toHaveLength(0);
+
+    await typeInto(form, 'wb-reason', reason);
+    click(within(form).getByText(`确认${label}`));
+
+    await waitFor(() => expect(sentTo(sent, 'POST', '/api/v1/workbench/complaints/1/actions')).toHaveLength(1));
+    expect(sentTo(sent, 'POST', '/api/v1/workbench/complaints/1/actions')[0]!.data).toEqual({ action, reason });
+    const deadlines = container.querySelector('.wb-deadlines') as HTMLElement;
+    await waitFor(() => expect(deadlines.textContent).toContain(after.dueDate));
+    for (const text of shown) expect(deadlines.textContent).toContain(text);
+    expect(deadlines.textContent).not.toContain(before.dueDate);
+    expect(within(container.querySelector('.wb-trail') as HTMLElement).getByText(reason)).toBeTruthy();
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: `已${label}` }));
+  });
+});
+
+describe('工作台 改派', () => {
+  const detail = aWorkbenchComplaint({ id: 1, trackingNo: 'SA20261120-000001', canReroute: true });
+  const westCadre = aCadre({ id: 21, name: '王建国', title: '西岭街道党工委副书记', area: { id: 20, name: '西岭街道', kind: 'STREET' } });
+  const reason = '经营主体实际位于西岭街道，应由西岭市场监管所办理';
+  const cadres = (req: SentRequest) => ({ statusCode: 200, data: query(req).q === '王' ? { items: [westCadre], total: 1 } : { items: [], total: 0 } });
+
+  async function openReroute() {
+    click(await screen.findByText('改派监管所或包保干部'));
+    return screen.findByRole('group', { name: '改派' });
+  }
+
+  it('sends the chosen office, the cadre found by name and the reason, which it asks for first, and shows the new handling', async () => {
+    const rerouted = {
+      ...detail,
+      office: { id: 2, name: '西岭市场监管所' },
+      cadre: { id: 21, name: '王建国', tier: 'STREET' as const, title: '西岭街道党工委副书记' },
+      trail: [...detail.trail, { at: '2026-12-01T02:00:00.000Z', actorRole: 'OFFICE_STAFF', actorName: '东湖所 王科员', action: 'reroute', actionLabel: '改派', from: 'SUBMITTED' as const, to: 'SUBMITTED' as const, reason, payload: null }],
+    };
+    const sent = server(staff, {
+      'GET /api/v1/workbench/complaints': ok(queue),
+      'GET /api/v1/workbench/complaints/1': ok(detail),
+      'GET /api/v1/cadres': cadres,
+      'POST /api/v1/workbench/complaints/1/reroute': ok(rerouted),
+    });
+    await signedIn();
+    const { container } = render(<WorkbenchPage />);
+    await openDetail('SA20261120-000001');
+    const form = await openReroute();
+
+    // The office it is with now is chosen to start with; the areas' offices are offered.
+    const office = form.querySelector('select.wb-reroute-office') as HTMLSelectElement;
+    await waitFor(() => expect(Array.from(office.options, (o) => o.textContent)).toEqual(['请选择', '东湖市场监管所', '西岭市场监管所', '南港市场监管所']));
+    expect(office.value).toBe('1');
+    fireEvent.change(office, { target: { value: '2' } });
+
+    // No reason: said by the field, nothing sent.
+    click(within(form).getByText('确认改派'));
+    expect(await within(form).findByText('请说明改派理由')).toBeTruthy();
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请说明改派理由' }));
+    expect(sentTo(sent, 'POST', '/api/v1/workbench/complaints/1/reroute')).toHaveLength(0);
+
+    // The cadre, found by name and picked with the keyboard.
+    await typeInto(form, 'wb-cadre-search', '王');
+    click(within(form).getByText('查找干部'));
+    const option = await within(form).findByText('王建国（西岭街道党工委副书记）');
+    expect(query(sentTo(sent, 'GET', '/api/v1/cadres').at(-1)!)).toMatchObject({ q: '王', active: 'true' });
+    press(option.closest('[role="radio"]')!, ' ');
+    expect(option.closest('[role="radio"]')!.getAttribute('aria-checked')).toBe('true');
+    await typeInto(form, 'wb-reroute-reason', reason);
+    click(within(form).getByText('确认改派'));
+
+    await waitFor(() => expect(sentTo(sent, 'POST', '/api/v1/workbench/complaints/1/reroute')).toHaveLength(1));
+    expect(sentTo(sent, 'POST', '/api/v1/workbench/complaints/1/reroute')[0]!.data).toEqual({ officeId: 2, cadreId: 21, reason });
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已改派' }));
+    expect(await screen.findByText('承办监管所：西岭市场监管所')).toBeTruthy();
+    expect(screen.getByText('包保干部：王建国（街道 · 西岭街道党工委副书记）')).toBeTruthy();
+    expect(within(container.querySelector('.wb-trail') as HTMLElement).getByText(reason)).toBeTruthy();
+    // The form has closed; it opens again from its button.
+    expect(screen.queryByRole('group', { name: '改派' })).toBeNull();
+    expect(screen.getByText('改派监管所或包保干部')).toBeTruthy();
+  });
+
+  it('leaves the cadre to the office unless one is picked, and keeps the form open with the server’s refusal in words', async () => {
+    const sent = server(staff, {
+      'GET /api/v1/workbench/complaints': ok(queue),
+      'GET /api/v1/workbench/complaints/1': ok(detail),
+      'POST /api/v1/workbench/complaints/1/reroute': () => ({ statusCode: 422, data: { code: 'CADRE_INACTIVE', message: '该包保干部已停用' } }),
+    });
+    await signedIn();
+    render(<WorkbenchPage />);
+    await openDetail('SA20261120-000001');
+    const form = await openReroute();
+
+    fireEvent.change(form.querySelector('select.wb-reroute-office')!, { target: { value: '3' } });
+    expect(within(form).getByText('不指定（由监管所安排）').closest('[role="radio"]')!.getAttribute('aria-checked')).toBe('true');
+    await typeInto(form, 'wb-reroute-reason', reason);
+    click(within(form).getByText('确认改派'));
+
+    await waitFor(() => expect(sentTo(sent, 'POST', '/api/v1/workbench/complaints/1/reroute')).toHaveLength(1));
+    expect(sentTo(sent, 'POST', '/api/v1/workbench/complaints/1/reroute')[0]!.data).toEqual({ officeId: 3, cadreId: null, reason });
+    expect((await within(form).findByText('该包保干部已停用')).className).toContain('submit-error');
+    expect(screen.getByRole('group', { name: '改派' })).toBe(form);
+    expect(screen.getByText('承办监管所：东湖市场监管所')).toBeTruthy();
   });
 });
 
