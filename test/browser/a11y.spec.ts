@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, shoot, WAIT, inElderMode } from '../support/browser';
 import { startServerProcess } from '../support/server-process';
+import { lowControls, measure } from '../support/sizes';
 
 const haveBrowser = chromiumFound('a11y');
 const axePath = createRequire(__filename).resolve('axe-core/axe.min.js');
@@ -33,34 +34,6 @@ async function axeFindings(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.slice(0, 5).map((n) => `${v.id} (${v.help}): ${n.target.join(' ')} ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')));
-}
-
-/** Sizes a reader and a finger meet on the current screen, from computed styles of what is visible. */
-function measure(page: Page) {
-  return page.evaluate(() => {
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      const s = getComputedStyle(el);
-      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
-    };
-    // Text an element shows itself (not only through its children).
-    const texts = [...document.querySelectorAll('body *')].filter(
-      (el) => visible(el) && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim().length > 1),
-    );
-    const sizes = texts.map((el) => ({ el, size: parseFloat(getComputedStyle(el).fontSize), text: (el.textContent ?? '').trim().slice(0, 20) }));
-    const cardText = document.querySelector('.taro_page_show .card, .taro_page:not([style*="none"]) .card') ?? document.querySelector('.card');
-    const body = cardText ? getComputedStyle(cardText) : getComputedStyle(document.body);
-    const controls = [...document.querySelectorAll('button, taro-button-core, [role="button"], [role="link"], [role="switch"], [role="radio"], [role="checkbox"], input, .weui-tabbar__item')]
-      .filter((el) => visible(el) && getComputedStyle(el).display !== 'inline' && !el.closest('[aria-hidden="true"]'))
-      .map((el) => ({ h: el.getBoundingClientRect().height, what: `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className).split(' ')[0]} ${(el.textContent ?? '').trim().slice(0, 12)}` }));
-    return {
-      bodyPx: parseFloat(body.fontSize),
-      lineHeight: parseFloat(body.lineHeight) / parseFloat(body.fontSize),
-      largestPx: Math.max(...sizes.map((s) => s.size)),
-      smallest: sizes.sort((a, b) => a.size - b.size).slice(0, 3).map((s) => `${s.size}px ${s.text}`),
-      controls,
-    };
-  });
 }
 
 describe.skipIf(!haveBrowser)('accessibility of the portal shell in Chromium', () => {
@@ -118,8 +91,7 @@ describe.skipIf(!haveBrowser)('accessibility of the portal shell in Chromium', (
       expect(elder.bodyPx, `body text at ${viewport.width} px`).toBeGreaterThanOrEqual(18);
       expect(elder.largestPx).toBeGreaterThanOrEqual(30);
       expect(elder.lineHeight).toBeGreaterThanOrEqual(1.3);
-      const small = elder.controls.filter((c) => c.h < 60 - 0.5).map((c) => `${c.what}: ${c.h.toFixed(1)} px`);
-      expect(small, `controls under 60 px at ${viewport.width} px`).toEqual([]);
+      expect(lowControls(elder, 60), `controls under 60 px at ${viewport.width} px`).toEqual([]);
     }
 
     // And back off, from the same switch.
