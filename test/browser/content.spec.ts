@@ -270,6 +270,8 @@ describe.skipIf(!haveBrowser)('宣传资讯 in Chromium', () => {
     // The reader sees the cover and the body image, with its caption for a screen reader.
     const article = page.locator('.news-article').filter({ visible: true });
     await expect.poll(() => loadedWidth(article.locator('.article-cover')), WAIT).toBeGreaterThan(0);
+    // The cover has no words of its own (the title says it): a screen reader skips it rather than reading its address.
+    expect(await article.locator('.article-cover img').evaluate((img) => img.hasAttribute('alt') || img.closest('[aria-hidden="true"]') !== null)).toBe(true);
     const readerImage = article.locator('.rich-text img[alt="经营户代表签订食品安全承诺书"]');
     await expect.poll(() => loadedWidth(readerImage), WAIT).toBeGreaterThan(0);
     // Each whole, in its own proportions (the cover 16:9), at both widths and no wider than the page.
