@@ -5,8 +5,9 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, shoot, WAIT, inElderMode } from '../support/browser';
-import { axeFindings, measure } from '../support/a11y';
+import { axeFindings } from '../support/a11y';
 import { startServerProcess } from '../support/server-process';
+import { lowControls, measure } from '../support/sizes';
 
 const haveBrowser = chromiumFound('a11y');
 
@@ -73,8 +74,7 @@ describe.skipIf(!haveBrowser)('accessibility of the portal shell in Chromium', (
       expect(elder.bodyPx, `body text at ${viewport.width} px`).toBeGreaterThanOrEqual(18);
       expect(elder.largestPx).toBeGreaterThanOrEqual(30);
       expect(elder.lineHeight).toBeGreaterThanOrEqual(1.3);
-      const small = elder.controls.filter((c) => c.h < 60 - 0.5).map((c) => `${c.what}: ${c.h.toFixed(1)} px`);
-      expect(small, `controls under 60 px at ${viewport.width} px`).toEqual([]);
+      expect(lowControls(elder, 60), `controls under 60 px at ${viewport.width} px`).toEqual([]);
     }
 
     // And back off, from the same switch.

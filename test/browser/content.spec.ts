@@ -1,9 +1,11 @@
 // 宣传资讯 in Chromium on the real server with the demo seeded: the public list and an article at 375 and 1280 px,
-// in normal and large-text mode; the bureau admin writes and publishes an article by keyboard alone, and readers
-// then find it in the public list. The API only adds a known article to read and checks what was stored.
+// in normal and large-text mode; the bureau admin writes and publishes an article by keyboard alone, with a cover
+// and an image in the body uploaded through the page, and readers then find it in the public list and see both
+// pictures. The API only adds a known article to read and checks what was stored.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminArticle, ArticleList, PublicArticle } from '@sa/contracts';
+import { aPhoto } from '../../server/src/uploads/testing/photo-builder';
 import { apiClient, bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, shoot, signInWithPassword, WAIT, inElderMode } from '../support/browser';
 import { startServerProcess } from '../support/server-process';
 
@@ -46,6 +48,39 @@ describe.skipIf(!haveBrowser)('宣传资讯 in Chromium', () => {
     }
     throw new Error(`Tab never reached ${what}`);
   };
+
+  /** Presses Shift+Tab until `target` has the focus. */
+  const tabBackTo = async (page: Page, target: Locator, what: string, max = 40) => {
+    await target.waitFor(WAIT);
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press('Shift+Tab');
+      if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))) return;
+    }
+    throw new Error(`Shift+Tab never reached ${what}`);
+  };
+
+  /**
+   * Enter on the focused button opens the h5 picker (Taro's chooseImage clicks a file input), which gets `file`;
+   * on a busy machine the first press may not open it, so up to 3.
+   */
+  const chooseFileByKeyboard = async (page: Page, file: { name: string; mimeType: string; buffer: Buffer }) => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const chooser = page.waitForEvent('filechooser', { timeout: 6_000 }).catch(() => null);
+      await page.keyboard.press('Enter');
+      const opened = await chooser;
+      if (!opened) continue;
+      await opened.setFiles(file);
+      return;
+    }
+    throw new Error(`the picker did not open for ${file.name}`);
+  };
+
+  /** The <img> inside a Taro <Image> (or the element itself) has loaded a real picture. */
+  const loadedWidth = (image: Locator) =>
+    image.evaluate((el) => {
+      const img = el instanceof HTMLImageElement ? el : el.querySelector('img');
+      return img && img.complete ? img.naturalWidth : 0;
+    });
 
   const expectFocusVisible = async (page: Page) => {
     const ring = await page.evaluate(() => {
@@ -155,6 +190,15 @@ describe.skipIf(!haveBrowser)('宣传资讯 in Chromium', () => {
     await tabTo(page, page.getByLabel('摘要（选填，显示在列表中）').filter({ visible: true }), 'the summary');
     await page.keyboard.type('推进会部署和平街下一阶段的示范创建任务。');
 
+    // A cover from the computer: shown in the form once uploaded.
+    const coverButton = page.getByRole('button', { name: '上传封面' });
+    await tabTo(page, coverButton, '上传封面');
+    await expectFocusVisible(page);
+    await chooseFileByKeyboard(page, { name: '推进会现场.jpg', mimeType: 'image/jpeg', buffer: await aPhoto().jpeg().size(960, 540).build() });
+    const coverPreview = page.locator('.article-cover-preview').filter({ visible: true });
+    await expect.poll(() => loadedWidth(coverPreview), WAIT).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '更换封面' }).waitFor(WAIT);
+
     await tabTo(page, page.getByRole('button', { name: '二级标题' }), 'the 二级标题 button');
     await expectFocusVisible(page);
     await page.keyboard.press('Enter');
@@ -169,20 +213,48 @@ describe.skipIf(!haveBrowser)('宣传资讯 in Chromium', () => {
     await page.keyboard.press('Control+b');
     await page.keyboard.type('制度。');
     await expect.poll(() => page.getByRole('button', { name: '加粗' }).getAttribute('aria-pressed'), WAIT).toBe('false');
+
+    // An image after the text: Shift+Tab back out of the text to the toolbar's 插入图片, a PNG, then its caption.
+    await tabBackTo(page, page.getByRole('button', { name: '插入图片' }), 'the 插入图片 button');
+    await expectFocusVisible(page);
+    await chooseFileByKeyboard(page, { name: '签约仪式.png', mimeType: 'image/png', buffer: await aPhoto().png().size(640, 360).build() });
+    const caption = page.getByLabel('图片说明（读屏软件会朗读）');
+    await caption.waitFor(WAIT);
+    await expect.poll(() => caption.evaluate((el) => el === document.activeElement), WAIT).toBe(true);
+    await page.keyboard.type('经营户代表签订食品安全承诺书');
+    await page.keyboard.press('Enter');
+    const bodyImage = editor.locator('img[alt="经营户代表签订食品安全承诺书"]');
+    await expect.poll(() => loadedWidth(bodyImage), WAIT).toBeGreaterThan(0);
+    // The focus is back in the text, after the image.
+    await expect.poll(() => editor.evaluate((el) => el.contains(document.activeElement)), WAIT).toBe(true);
+
     // Esc leaves the text; Tab goes on to the buttons under it.
     await page.keyboard.press('Escape');
     await tabTo(page, publish, '发布');
-    await shoot(page, 'workbench-article-edit');
+    await shoot(page, 'workbench-article-edit', coverPreview);
     await publish.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => bodyText(page), WAIT).toContain('状态：已发布');
+    // The server's own image style and XHTML are no cause to tell the author something was removed.
     expect(await bodyText(page)).not.toContain('已被清理');
+    // Saved, the form shows both pictures from the server.
+    await expect.poll(() => loadedWidth(coverPreview), WAIT).toBeGreaterThan(0);
+    await expect.poll(() => loadedWidth(bodyImage), WAIT).toBeGreaterThan(0);
 
     const mine = (await api<{ items: AdminArticle[] }>(`/api/v1/admin/articles?q=${encodeURIComponent('和平街示范街创建推进会')}`, adminToken)).items.find((a) => a.title === title);
     expect(mine?.status).toBe('PUBLISHED');
     expect(mine?.category).toBe('SCIENCE');
     expect(mine?.bodyHtml).toContain('<h2>会议要求</h2>');
     expect(mine?.bodyHtml).toContain('<strong>日管控、周排查、月调度</strong>');
+    expect(mine?.coverUploadId).toMatch(/^[0-9a-f-]{36}$/);
+    const bodyImageId = mine?.bodyHtml.match(/<img\b[^>]*\ssrc="\/api\/v1\/public\/images\/([0-9a-f-]{36})"[^>]*alt="经营户代表签订食品安全承诺书"/)?.[1];
+    expect(bodyImageId).toBeDefined();
+    // Published, both are served to anyone, without a session (as JPEG: the server re-encodes every upload).
+    for (const id of [mine!.coverUploadId!, bodyImageId!]) {
+      const res = await fetch(`${server.baseUrl}/api/v1/public/images/${id}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/jpeg');
+    }
 
     // Readers see it at the top of the public list, and can open it.
     await page.goto(`${server.baseUrl}/#/pages/news/index`);
@@ -193,7 +265,33 @@ describe.skipIf(!haveBrowser)('宣传资讯 in Chromium', () => {
     await page.waitForURL(/#\/pages\/news\/article/, WAIT);
     const shown = await api<PublicArticle>(`/api/v1/public/articles/${mine!.id}`);
     expect(shown.title).toBe(title);
+    expect(shown.coverUrl).toBe(`/api/v1/public/images/${mine!.coverUploadId}`);
     await expect.poll(() => bodyText(page), WAIT).toContain('日管控、周排查、月调度');
+    // The reader sees the cover and the body image, with its caption for a screen reader.
+    const article = page.locator('.news-article').filter({ visible: true });
+    await expect.poll(() => loadedWidth(article.locator('.article-cover')), WAIT).toBeGreaterThan(0);
+    // The cover has no words of its own (the title says it): a screen reader skips it rather than reading its address.
+    expect(await article.locator('.article-cover img').evaluate((img) => img.hasAttribute('alt') || img.closest('[aria-hidden="true"]') !== null)).toBe(true);
+    const readerImage = article.locator('.rich-text img[alt="经营户代表签订食品安全承诺书"]');
+    await expect.poll(() => loadedWidth(readerImage), WAIT).toBeGreaterThan(0);
+    // Each whole, in its own proportions (the cover 16:9), at both widths and no wider than the page.
+    await shoot(page, 'news-article-with-images', readerImage);
+    for (const viewport of [PHONE, DESKTOP]) {
+      await page.setViewportSize(viewport);
+      await page.waitForTimeout(600);
+      const boxes = await article.evaluate((el) => ({
+        page: el.getBoundingClientRect().width,
+        cover: (() => {
+          const host = el.querySelector('.article-cover')!;
+          const img = host.querySelector('img')!;
+          return { host: host.getBoundingClientRect().height, width: img.getBoundingClientRect().width, height: img.getBoundingClientRect().height };
+        })(),
+        images: [...el.querySelectorAll('img')].map((i) => i.getBoundingClientRect().width),
+      }));
+      expect(Math.abs(boxes.cover.host - boxes.cover.height), `cover box against its picture at ${viewport.width} px`).toBeLessThanOrEqual(1);
+      expect(boxes.cover.height / boxes.cover.width).toBeCloseTo(540 / 960, 2);
+      for (const w of boxes.images) expect(w).toBeLessThanOrEqual(boxes.page);
+    }
     expect(errors).toEqual([]);
   });
 });

@@ -25,34 +25,6 @@ export async function axeFindings(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.slice(0, 5).map((n) => `${v.id} (${v.help}): ${n.target.join(' ')} ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')));
 }
 
-/** Sizes a reader and a finger meet on the current screen, from computed styles of what is visible. */
-export function measure(page: Page) {
-  return page.evaluate((controlSelector) => {
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      const s = getComputedStyle(el);
-      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
-    };
-    // Text an element shows itself (not only through its children).
-    const texts = [...document.querySelectorAll('body *')].filter(
-      (el) => visible(el) && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim().length > 1),
-    );
-    const sizes = texts.map((el) => ({ el, size: parseFloat(getComputedStyle(el).fontSize), text: (el.textContent ?? '').trim().slice(0, 20) }));
-    const cardText = document.querySelector('.taro_page_show .card, .taro_page:not([style*="none"]) .card') ?? document.querySelector('.card');
-    const body = cardText ? getComputedStyle(cardText) : getComputedStyle(document.body);
-    const controls = [...document.querySelectorAll(controlSelector)]
-      .filter((el) => visible(el) && getComputedStyle(el).display !== 'inline' && !el.closest('[aria-hidden="true"]'))
-      .map((el) => ({ h: el.getBoundingClientRect().height, what: `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className).split(' ')[0]} ${(el.textContent ?? '').trim().slice(0, 12)}` }));
-    return {
-      bodyPx: parseFloat(body.fontSize),
-      lineHeight: parseFloat(body.lineHeight) / parseFloat(body.fontSize),
-      largestPx: Math.max(...sizes.map((s) => s.size)),
-      smallest: sizes.sort((a, b) => a.size - b.size).slice(0, 3).map((s) => `${s.size}px ${s.text}`),
-      controls,
-    };
-  }, CONTROLS);
-}
-
 /**
  * Text under `minText` and touch targets (either side) under `minTarget` design units, one line each. A design unit
  * is 1/750 of the screen's width in the mini-program (28 = 14 px and 88 = 44 px on a 375 pt phone); the h5 build

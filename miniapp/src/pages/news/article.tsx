@@ -76,7 +76,8 @@ export default function ArticlePage() {
             <Text className='news-views'>阅读 {state.article.viewCount}</Text>
           </View>
           {state.article.office && <View className='article-office'>发布单位：{state.article.office.name}</View>}
-          {state.article.coverUrl && <Image className='article-cover' src={assetUrl(state.article.coverUrl)} mode='widthFix' />}
+          {/* The cover illustrates the title, which is read out: a screen reader skips it rather than reading its address. */}
+          {state.article.coverUrl && <Image className='article-cover' src={assetUrl(state.article.coverUrl)} mode='widthFix' aria-hidden='true' />}
           {state.article.summary && <View className='article-summary'>{state.article.summary}</View>}
           <ArticleBody html={state.article.bodyHtml} className='article-body' />
           <BackLink />

@@ -48,7 +48,10 @@ describe('参加满意度测评', () => {
     expect(screen.getByText('请回答第 2 题')).toBeTruthy();
     expect(screen.queryByText('请回答第 3 题')).toBeNull();
     expect(screen.getByText('还有 4 处未填写，请按红色提示补充后再提交。')).toBeTruthy();
-    expect(container.querySelector('.survey-q-Q1 [role=radiogroup]')!.getAttribute('aria-invalid')).toBe('true');
+    const q1 = container.querySelector('.survey-q-Q1 [role=radiogroup]')!;
+    expect(q1.getAttribute('aria-invalid')).toBe('true');
+    // A screen reader hears why, with the group.
+    expect(document.getElementById(q1.getAttribute('aria-describedby')!)?.textContent).toBe('请回答第 1 题');
     expect(posts(sent, survey.id)).toHaveLength(0);
 
     // Answering a question takes its message away.
@@ -60,13 +63,23 @@ describe('参加满意度测评', () => {
     const survey = aSurvey();
     const { container, sent } = await open(survey, verified, (req) => (req.method === 'POST' ? ok({ id: 1 }) : undefined));
 
-    // Five choices from 非常满意 to 非常不满意, one tab stop; the arrow keys move the choice.
+    // Five choices from 非常满意 to 非常不满意, one tab stop; the arrow keys move the choice from the focused one
+    // (the first while none is chosen), as in the browser's own radio groups.
     const likert = Array.from(container.querySelectorAll<HTMLElement>('.survey-q-Q1 [role=radio]'));
     expect(likert.map((el) => el.textContent?.replace(/[●○]/g, '').trim())).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
     expect(likert.map((el) => el.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1', '-1']);
     act(() => void fireEvent.keyDown(likert[0]!, { key: 'ArrowRight' }));
-    await waitFor(() => expect(radio(container, 'survey-q-Q1', '非常满意').getAttribute('aria-checked')).toBe('true'));
-    act(() => void fireEvent.keyDown(radio(container, 'survey-q-Q1', '非常满意'), { key: 'ArrowRight' }));
+    await waitFor(() => expect(radio(container, 'survey-q-Q1', '满意').getAttribute('aria-checked')).toBe('true'));
+    expect(radio(container, 'survey-q-Q1', '满意').getAttribute('tabindex')).toBe('0');
+    // Two quick presses, the second before the page has re-rendered: each moves on (round from the first to the last).
+    act(() => {
+      const at = radio(container, 'survey-q-Q1', '满意');
+      fireEvent.keyDown(at, { key: 'ArrowLeft' });
+      fireEvent.keyDown(at, { key: 'ArrowLeft' });
+    });
+    await waitFor(() => expect(radio(container, 'survey-q-Q1', '非常不满意').getAttribute('aria-checked')).toBe('true'));
+    act(() => void fireEvent.keyDown(radio(container, 'survey-q-Q1', '非常不满意'), { key: 'ArrowDown' }));
+    act(() => void fireEvent.keyDown(radio(container, 'survey-q-Q1', '非常满意'), { key: 'ArrowDown' }));
     await waitFor(() => expect(radio(container, 'survey-q-Q1', '满意').getAttribute('aria-checked')).toBe('true'));
 
     act(() => void fireEvent.keyDown(radio(container, 'survey-street', '第2街道'), { key: 'Enter' }));
@@ -133,6 +146,29 @@ describe('参加满意度测评', () => {
     await open(aSurvey(), verified, undefined, true);
     expect(screen.getByText('您已参加过本次测评')).toBeTruthy();
     expect(screen.queryByText('提交答卷')).toBeNull();
+  });
+
+  it('goes back to the list it came from after answering, and opens the list when there is none below', async () => {
+    const survey = aSurvey();
+    const { container } = await open(survey, verified, (req) => (req.method === 'POST' ? ok({ id: 1 }) : undefined));
+    choose(container, 'survey-street', '第1街道');
+    choose(container, 'survey-age', '30–44 岁');
+    choose(container, 'survey-q-Q1', '满意');
+    choose(container, 'survey-q-Q2', '是');
+    act(() => screen.getByText('提交答卷').click());
+    const back = await screen.findByText('返回测评列表');
+
+    // Opened from the list (我的 → 满意度测评 → this campaign): back to that list, which reloads; no second list.
+    Taro.getCurrentPages.mockReturnValue([{ route: 'pages/mine/index' }, { route: 'pages/survey/index' }, { route: 'pages/survey/answer' }]);
+    act(() => void fireEvent.keyDown(back, { key: 'Enter' }));
+    expect(Taro.navigateBack).toHaveBeenCalledTimes(1);
+    expect(Taro.redirectTo).not.toHaveBeenCalled();
+
+    // Opened from a shared link: the list takes this page's place.
+    Taro.getCurrentPages.mockReturnValue([{ route: 'pages/survey/answer' }]);
+    act(() => void fireEvent.keyDown(back, { key: 'Enter' }));
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/survey/index' });
+    expect(Taro.navigateBack).toHaveBeenCalledTimes(1);
   });
 });
 

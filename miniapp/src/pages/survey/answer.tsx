@@ -153,8 +153,19 @@ function VerifyPhoneFirst({ me }: { me: Me }) {
   );
 }
 
+/**
+ * Back to the list this page was opened from, which reloads and now says 已参与; opened from a link, there is none
+ * below, and the list takes this page's place. (Always redirecting left a second, stale list under the new one.)
+ */
+export function backToSurveys() {
+  const pages = Taro.getCurrentPages();
+  const below = pages.length > 1 ? pages[pages.length - 2]?.route?.replace(/^\//, '').split('?')[0] : undefined;
+  if (below === 'pages/survey/index') void Taro.navigateBack();
+  else void Taro.redirectTo({ url: '/pages/survey/index' });
+}
+
 function Answered({ justNow = false }: { justNow?: boolean }) {
-  const back = () => void Taro.redirectTo({ url: '/pages/survey/index' });
+  const back = backToSurveys;
   return (
     <View className='card survey-thanks' role='status' {...{ tabIndex: -1 }}>
       <View className='survey-thanks-title'>{justNow ? '提交成功，感谢您的参与！' : '您已参加过本次测评'}</View>

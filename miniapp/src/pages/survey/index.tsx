@@ -32,7 +32,7 @@ export default function SurveyListPage() {
         <View className='survey-title' role='heading' aria-level={1}>
           满意度测评
         </View>
-        <View className='muted'>区食安办开展的食品安全群众满意度测评，每次测评每人参加一次，约需 2 分钟。</View>
+        <View className='muted survey-intro'>区食安办开展的食品安全群众满意度测评，每次测评每人参加一次，约需 2 分钟。</View>
         {surveys === null && error === null && <View className='hint'>正在加载…</View>}
         <LoadError message={error} onRetry={load} />
         {surveys?.length === 0 && <View className='card hint survey-none'>目前没有正在进行的满意度测评。</View>}

@@ -46,8 +46,16 @@ const formOf = (a: AdminArticle): Form => ({
   coverUrl: a.coverUploadId ? `/api/v1/uploads/${a.coverUploadId}` : null,
 });
 
-/** What the server adds by itself (image style, link rel and target, quotes as entities) is not a change the author must hear about. */
-const comparable = (html: string) => html.replace(/\s(style|rel|target)="[^"]*"/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+/**
+ * What the server adds by itself (image style, link rel and target, quotes as entities, `<img … />` and `<br />`
+ * written as XHTML) is not a change the author must hear about.
+ */
+const comparable = (html: string) =>
+  html
+    .replace(/\s(style|rel|target)="[^"]*"/g, '')
+    .replace(/\s*\/>/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 /** An empty paragraph is what an editor holds when nothing is written: that is no body. */
 const blankBody = (html: string) => !/<img\b/i.test(html) && html.replace(/<[^>]*>/g, '').replace(/&nbsp;|\s/g, '') === '';
