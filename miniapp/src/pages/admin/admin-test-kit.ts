@@ -15,6 +15,7 @@ import { restoreSession } from '../../session/session';
 import { aMe, someAreas } from '../../test/builders';
 import { path, serve, type SentRequest } from '../../test/fake-server';
 import { storage } from '../../test/fake-taro';
+import { onTestFinished, vi } from 'vitest';
 
 let nextId = 500;
 
@@ -117,3 +118,33 @@ export async function signedInAs(role: Role, ...routes: Route[]): Promise<SentRe
 /** The requests other than the session and the areas: what the screen itself sent. */
 export const sentBy = (sent: SentRequest[], method: string, pathname: string) =>
   sent.filter((r) => r.method === method && path(r) === pathname);
+
+/**
+ * The width the screen is laid out for: 'stacked' (a phone, the panel below the list) or 'side-by-side' (a desktop,
+ * min-width 900px). Stubs window.matchMedia, which jsdom lacks, and scrollIntoView, to see what is scrolled to,
+ * for the rest of the test.
+ */
+export function laidOut(layout: 'stacked' | 'side-by-side') {
+  vi.stubGlobal(
+    'matchMedia',
+    vi.fn((query: string) => ({
+      matches: layout === 'side-by-side' && query === '(min-width: 900px)',
+      media: query,
+      onchange: null,
+      addEventListener: vi.fn(),
+      removeEventListener: vi.fn(),
+      addListener: vi.fn(),
+      removeListener: vi.fn(),
+      dispatchEvent: vi.fn(),
+    })),
+  );
+  const scrolled: Element[] = [];
+  Element.prototype.scrollIntoView = function (this: Element) {
+    scrolled.push(this);
+  };
+  onTestFinished(() => {
+    vi.unstubAllGlobals();
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
+  });
+  return { scrolled };
+}

@@ -4,7 +4,7 @@ import { ERRORS, type AssignmentView, type BusinessDetail, type BusinessSummary 
 import { aBusiness, aBusinessDetail } from '../../test/builders';
 import { typeInto } from '../../test/fields';
 import AdminBusinessesPage from './businesses';
-import { aCadre, anAssignment, ok, on, pageOf, sentBy, signedInAs, summaryOf } from './admin-test-kit';
+import { aCadre, anAssignment, laidOut, ok, on, pageOf, sentBy, signedInAs, summaryOf } from './admin-test-kit';
 
 const oldCadre = aCadre({ name: '李社区', tier: 'COMMUNITY', title: '幸福社区居委会副主任' });
 
@@ -229,5 +229,67 @@ describe('经营主体管理', () => {
     expect(screen.getByText('未指派包保干部')).toBeTruthy();
     expect(screen.getByText('承诺书未签订')).toBeTruthy();
     expect(new URL(sentBy(sent, 'GET', '/api/v1/admin/commitments')[0]!.url).searchParams.get('status')).toBe('unsigned');
+  });
+});
+
+describe('经营主体管理 on a phone and on a desktop', () => {
+  const press = (element: Element) => act(() => void fireEvent.keyDown(element, { key: 'Enter' }));
+  const rowOf = async (name: string) => (await screen.findByText(name)).closest<HTMLElement>('.business-row')!;
+
+  it('on a phone, where the detail comes below the list, scrolls to it and gives it the focus, and 关闭 returns to the row', async () => {
+    const { scrolled } = laidOut('stacked');
+    await signedInAs('ADMIN', ...registry({ current: [] }));
+    render(<AdminBusinessesPage />);
+    const row = await rowOf('老街面馆');
+
+    row.focus();
+    press(row);
+
+    const panel = await screen.findByRole('region', { name: '经营主体详情' });
+    expect(panel.getAttribute('tabindex')).toBe('-1');
+    await waitFor(() => expect(document.activeElement).toBe(panel));
+    expect(scrolled).toContain(panel);
+    await within(panel).findByText('重新指派包保干部');
+
+    press(within(panel).getByText('关闭'));
+    await waitFor(() => expect(document.activeElement).toBe(row));
+    expect(screen.queryByRole('region', { name: '经营主体详情' })).toBeNull();
+  });
+
+  it('on a phone, takes 新增经营主体 to the new form and 取消 back to the button', async () => {
+    laidOut('stacked');
+    await signedInAs('ADMIN', ...registry({ current: [] }));
+    render(<AdminBusinessesPage />);
+    await rowOf('老街面馆');
+    const add = screen.getByText('新增经营主体', { selector: '.admin-action' });
+
+    add.focus();
+    press(add);
+
+    const panel = await screen.findByRole('region', { name: '新增经营主体' });
+    await waitFor(() => expect(document.activeElement).toBe(panel));
+    expect(within(panel).getByRole('form', { name: '新增经营主体' })).toBeTruthy();
+
+    press(within(panel).getByText('取消'));
+    await waitFor(() => expect(document.activeElement).toBe(add));
+  });
+
+  it('on a desktop, where the detail stands beside the list, neither scrolls nor takes the focus from the row', async () => {
+    const { scrolled } = laidOut('side-by-side');
+    await signedInAs('ADMIN', ...registry({ current: [] }));
+    render(<AdminBusinessesPage />);
+    const row = await rowOf('老街面馆');
+
+    row.focus();
+    press(row);
+
+    const panel = await screen.findByRole('region', { name: '经营主体详情' });
+    await within(panel).findByText('重新指派包保干部');
+    // Two frames have passed once the detail has loaded; the focus would have moved by now.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    // (In jsdom, Taro's web components sometimes drop the row's focus to the body as they render: not the panel.)
+    expect(document.activeElement).not.toBe(panel);
+    expect(panel.contains(document.activeElement)).toBe(false);
+    expect(scrolled).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { AdminShell } from './admin-shell';
 import { AssignmentHistory, ReassignForm } from './assignments';
 import { BusinessForm } from './business-form';
 import { CommitmentsView } from './commitments-view';
+import { SidePanel, useSidePanel } from './side-panel';
 import { Action, Choice, Failed, Notice, Pager, TextField, streetOptions, useAreas, type Areas } from './ui';
 
 const LIMIT = 20;
@@ -148,6 +149,15 @@ function Registry({ areas }: { areas: Areas | null }) {
   const [reload, setReload] = useState(0);
   const [selected, setSelected] = useState<Selected>(null);
   const [created, setCreated] = useState<string | null>(null);
+  const panel = useSidePanel();
+  const open = (next: Selected) => {
+    setSelected(next);
+    panel.opened();
+  };
+  const close = () => {
+    setSelected(null);
+    panel.closed();
+  };
 
   useEffect(() => {
     let stale = false;
@@ -204,7 +214,7 @@ function Registry({ areas }: { areas: Areas | null }) {
               className='business-new'
               onPress={() => {
                 setCreated(null);
-                setSelected({ mode: 'new' });
+                open({ mode: 'new' });
               }}
             >
               新增经营主体
@@ -219,13 +229,13 @@ function Registry({ areas }: { areas: Areas | null }) {
             {/* A group, not a list: each row is a button that opens the business (a list may hold only list items). */}
             <View role='group' aria-label='经营主体'>
               {page.items.map((b) => {
-                const open = () => setSelected({ mode: 'edit', id: b.id });
+                const choose = () => open({ mode: 'edit', id: b.id });
                 const active = selected?.mode === 'edit' && selected.id === b.id;
                 return (
                   <View
                     key={b.id}
                     className={`list-item admin-pick business-row${active ? ' admin-pick-active' : ''}`}
-                    {...pressableAs('button', open)}
+                    {...pressableAs('button', choose)}
                     aria-pressed={active ? 'true' : 'false'}
                   >
                     <View className='admin-row-title'>
@@ -243,30 +253,35 @@ function Registry({ areas }: { areas: Areas | null }) {
         )}
       </View>
       <View className='admin-side'>
-        {selected?.mode === 'new' && (
-          <BusinessForm
-            areas={areas}
-            types={types}
-            business={null}
-            onCreate={async (input) => {
-              const business = await createBusiness(input);
-              setCreated(`已新增经营主体：${business.name}`);
-              setSelected({ mode: 'edit', id: business.id });
-              setReload((n) => n + 1);
-            }}
-            onUpdate={async () => undefined}
-            onCancel={() => setSelected(null)}
-          />
-        )}
-        {selected?.mode === 'edit' && (
-          <BusinessDetailPanel
-            key={selected.id}
-            id={selected.id}
-            areas={areas}
-            types={types}
-            onSaved={() => setReload((n) => n + 1)}
-            onClose={() => setSelected(null)}
-          />
+        {selected !== null && (
+          <SidePanel control={panel} label={selected.mode === 'new' ? '新增经营主体' : '经营主体详情'}>
+            {selected.mode === 'new' && (
+              <BusinessForm
+                areas={areas}
+                types={types}
+                business={null}
+                onCreate={async (input) => {
+                  const business = await createBusiness(input);
+                  setCreated(`已新增经营主体：${business.name}`);
+                  // The form gives way to the new business's detail: the focus (on 保存) goes with it.
+                  open({ mode: 'edit', id: business.id });
+                  setReload((n) => n + 1);
+                }}
+                onUpdate={async () => undefined}
+                onCancel={close}
+              />
+            )}
+            {selected.mode === 'edit' && (
+              <BusinessDetailPanel
+                key={selected.id}
+                id={selected.id}
+                areas={areas}
+                types={types}
+                onSaved={() => setReload((n) => n + 1)}
+                onClose={close}
+              />
+            )}
+          </SidePanel>
         )}
         {selected === null && <View className='card admin-text'>从列表中选择一个经营主体查看、编辑或重新指派包保干部。</View>}
       </View>

@@ -5,6 +5,7 @@ import { createCadre, fetchCadres, updateCadre } from '../../api';
 import { errorMessage } from '../../components/show-error';
 import { pressable } from '../../components/pressable';
 import { AdminShell } from './admin-shell';
+import { SidePanel, useSidePanel } from './side-panel';
 import {
   Action,
   Choice,
@@ -190,6 +191,15 @@ function CadresScreen() {
   const { filters, filter } = list;
   const [selected, setSelected] = useState<CadreListItem | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const panel = useSidePanel();
+  const open = (next: CadreListItem | 'new') => {
+    setSelected(next);
+    panel.opened();
+  };
+  const close = () => {
+    setSelected(null);
+    panel.closed();
+  };
 
   return (
     <View className='admin-split'>
@@ -214,19 +224,19 @@ function CadresScreen() {
             value={filters.active}
             onChange={filter('active')}
           />
-          <Action kind='plain' className='cadre-new' onPress={() => setSelected('new')}>
+          <Action kind='plain' className='cadre-new' onPress={() => open('new')}>
             新增包保干部
           </Action>
         </View>
         {message && <Notice>{message}</Notice>}
         <PagedList list={list} label='包保干部' empty='没有符合条件的包保干部。' rows='buttons'>
           {(c) => {
-            const open = () => {
+            const choose = () => {
               setMessage(null);
-              setSelected(c);
+              open(c);
             };
             return (
-              <View key={c.id} className='list-item admin-pick cadre-row' {...pressable(open)}>
+              <View key={c.id} className='list-item admin-pick cadre-row' {...pressable(choose)}>
                 <View className='admin-row-title'>
                   {c.name} <Text className='tag'>{CADRE_TIER_LABELS[c.tier]}</Text>
                   {!c.active && <Text className='tag admin-tag-off'>已停用</Text>}
@@ -244,17 +254,19 @@ function CadresScreen() {
         {selected === null ? (
           <View className='card admin-text'>从列表中选择一位干部编辑或停用，或新增包保干部。</View>
         ) : (
-          <CadreForm
-            key={selected === 'new' ? 'new' : selected.id}
-            areas={areas}
-            cadre={selected === 'new' ? null : selected}
-            onSaved={(text) => {
-              setMessage(text);
-              setSelected(null);
-              list.reload();
-            }}
-            onCancel={() => setSelected(null)}
-          />
+          <SidePanel control={panel} label={selected === 'new' ? '新增包保干部' : '编辑包保干部'}>
+            <CadreForm
+              key={selected === 'new' ? 'new' : selected.id}
+              areas={areas}
+              cadre={selected === 'new' ? null : selected}
+              onSaved={(text) => {
+                setMessage(text);
+                close();
+                list.reload();
+              }}
+              onCancel={close}
+            />
+          </SidePanel>
         )}
       </View>
     </View>

@@ -17,6 +17,7 @@ import { errorMessage } from '../../components/show-error';
 import { formatDateTime } from '../../components/format';
 import { pressable } from '../../components/pressable';
 import { AdminShell } from './admin-shell';
+import { SidePanel, useSidePanel } from './side-panel';
 import {
   Action,
   Choice,
@@ -228,6 +229,15 @@ function UsersScreen() {
   const { filters, filter } = list;
   const [selected, setSelected] = useState<UserView | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const panel = useSidePanel();
+  const open = (next: UserView | 'new') => {
+    setSelected(next);
+    panel.opened();
+  };
+  const close = () => {
+    setSelected(null);
+    panel.closed();
+  };
 
   return (
     <View className='admin-split'>
@@ -251,19 +261,19 @@ function UsersScreen() {
             value={filters.disabled}
             onChange={filter('disabled')}
           />
-          <Action kind='plain' className='user-new' onPress={() => setSelected('new')}>
+          <Action kind='plain' className='user-new' onPress={() => open('new')}>
             新建工作人员账号
           </Action>
         </View>
         {message && <Notice>{message}</Notice>}
         <PagedList list={list} label='账号' empty='没有符合条件的账号。' rows='buttons'>
           {(u) => {
-            const open = () => {
+            const choose = () => {
               setMessage(null);
-              setSelected(u);
+              open(u);
             };
             return (
-              <View key={u.id} className='list-item admin-pick user-row' {...pressable(open)}>
+              <View key={u.id} className='list-item admin-pick user-row' {...pressable(choose)}>
                 <View className='admin-row-title'>
                   {u.displayName} <Text className='tag'>{ROLE_LABELS[u.role]}</Text>
                   {u.disabled && <Text className='tag admin-tag-off'>已停用</Text>}
@@ -278,28 +288,31 @@ function UsersScreen() {
       </View>
       <View className='admin-side'>
         {selected === null && <View className='card admin-text'>选择一个账号停用、重置密码或强制下线，或新建工作人员账号。</View>}
-        {selected === 'new' && (
-          <CreateUserForm
-            areas={areas}
-            onCreated={(text) => {
-              setMessage(text);
-              setSelected(null);
-              list.reload();
-            }}
-            onCancel={() => setSelected(null)}
-          />
-        )}
-        {selected !== null && selected !== 'new' && (
-          <UserPanel
-            key={selected.id}
-            user={selected}
-            onChanged={(user, text) => {
-              setMessage(text);
-              if (user) setSelected(user);
-              list.reload();
-            }}
-            onClose={() => setSelected(null)}
-          />
+        {selected !== null && (
+          <SidePanel control={panel} label={selected === 'new' ? '新建工作人员账号' : '账号详情'}>
+            {selected === 'new' ? (
+              <CreateUserForm
+                areas={areas}
+                onCreated={(text) => {
+                  setMessage(text);
+                  close();
+                  list.reload();
+                }}
+                onCancel={close}
+              />
+            ) : (
+              <UserPanel
+                key={selected.id}
+                user={selected}
+                onChanged={(user, text) => {
+                  setMessage(text);
+                  if (user) setSelected(user);
+                  list.reload();
+                }}
+                onClose={close}
+              />
+            )}
+          </SidePanel>
         )}
       </View>
     </View>

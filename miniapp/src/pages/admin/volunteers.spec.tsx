@@ -1,9 +1,9 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import Taro from '../../test/fake-taro';
 import { launchWeappWithPrivacyCheck } from '../../test/fake-wechat-privacy';
 import AdminVolunteersPage from './volunteers';
-import { aVolunteer, ok, on, pageOf, signedInAs } from './admin-test-kit';
+import { aVolunteer, laidOut, ok, on, pageOf, signedInAs } from './admin-test-kit';
 
 describe('社会监督员名册', () => {
   it('shows each volunteer’s invitation code and whether it is bound, and copies the code', async () => {
@@ -43,5 +43,25 @@ describe('社会监督员名册', () => {
     } finally {
       process.env.TARO_ENV = 'h5';
     }
+  });
+});
+
+describe('社会监督员名册 on a phone', () => {
+  it('scrolls to the form 编辑 opened below the roster and focuses it, and 取消 returns to that 编辑', async () => {
+    const { scrolled } = laidOut('stacked');
+    await signedInAs('ADMIN', on('GET', '/api/v1/admin/volunteers', () => ok(pageOf([aVolunteer({ name: '周家长' })]))));
+    render(<AdminVolunteersPage />);
+    const edit = await screen.findByLabelText('编辑 周家长');
+    const press = (element: Element) => act(() => void fireEvent.keyDown(element, { key: 'Enter' }));
+
+    edit.focus();
+    press(edit);
+
+    const panel = await screen.findByRole('region', { name: '编辑社会监督员' });
+    await waitFor(() => expect(document.activeElement).toBe(panel));
+    expect(scrolled).toContain(panel);
+
+    press(within(panel).getByText('取消'));
+    await waitFor(() => expect(document.activeElement).toBe(edit));
   });
 });

@@ -15,6 +15,7 @@ import { pressable } from '../../components/pressable';
 import { copyText } from '../../components/clipboard';
 import { PrivacyConsent } from '../../components/privacy-consent';
 import { AdminShell } from './admin-shell';
+import { SidePanel, useSidePanel } from './side-panel';
 import {
   Action,
   Choice,
@@ -171,6 +172,15 @@ function VolunteersScreen() {
   const { filters, filter } = list;
   const [selected, setSelected] = useState<VolunteerView | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const panel = useSidePanel();
+  const open = (next: VolunteerView | 'new') => {
+    setSelected(next);
+    panel.opened();
+  };
+  const close = () => {
+    setSelected(null);
+    panel.closed();
+  };
 
   return (
     <View className='admin-split'>
@@ -195,7 +205,7 @@ function VolunteersScreen() {
             value={filters.active}
             onChange={filter('active')}
           />
-          <Action kind='plain' className='volunteer-new' onPress={() => setSelected('new')}>
+          <Action kind='plain' className='volunteer-new' onPress={() => open('new')}>
             新增社会监督员
           </Action>
         </View>
@@ -217,7 +227,7 @@ function VolunteersScreen() {
                 label={`编辑 ${v.name}`}
                 onPress={() => {
                   setMessage(null);
-                  setSelected(v);
+                  open(v);
                 }}
               >
                 编辑
@@ -230,17 +240,19 @@ function VolunteersScreen() {
         {selected === null ? (
           <View className='card admin-text'>选择名册中的一位监督员编辑或停用，或新增社会监督员。新增后把邀请码交给本人，在小程序“我的”中绑定。</View>
         ) : (
-          <VolunteerForm
-            key={selected === 'new' ? 'new' : selected.id}
-            areas={areas}
-            volunteer={selected === 'new' ? null : selected}
-            onSaved={(text) => {
-              setMessage(text);
-              setSelected(null);
-              list.reload();
-            }}
-            onCancel={() => setSelected(null)}
-          />
+          <SidePanel control={panel} label={selected === 'new' ? '新增社会监督员' : '编辑社会监督员'}>
+            <VolunteerForm
+              key={selected === 'new' ? 'new' : selected.id}
+              areas={areas}
+              volunteer={selected === 'new' ? null : selected}
+              onSaved={(text) => {
+                setMessage(text);
+                close();
+                list.reload();
+              }}
+              onCancel={close}
+            />
+          </SidePanel>
         )}
       </View>
     </View>
