@@ -70,6 +70,8 @@ describe.skipIf(!haveBrowser)('the admin issues and revokes an Open311 partner k
     await page.locator('.partner-key-confirm-box').waitFor(WAIT);
     expect(await bodyText(page)).toMatch(/停用后 12345热线 将无法再通过接口提交/);
     await tabTo(page, '.partner-key-confirm');
+    // The confirmation also takes the focus itself a frame or two after it appears: Space only once it holds there.
+    await page.waitForFunction(() => document.activeElement?.closest('.partner-key-confirm') != null, undefined, WAIT);
     await page.keyboard.press(' ');
     await page.locator('.partner-key-confirm-box').waitFor({ state: 'detached', ...WAIT });
     expect(await bodyText(page)).toMatch(/已停用/);
