@@ -105,6 +105,15 @@ export class AuthRepository {
     await this.prisma.loginFailure.updateMany({ where: { loginKey: key, source }, data: { lockedUntil: until } });
   }
 
+  /** Sessions that ended or were revoked, and wrong-password counts last added to before `failuresBefore` and not locked now. */
+  async pruneStale(now: Date, failuresBefore: Date): Promise<{ sessions: number; loginFailures: number }> {
+    const sessions = await this.prisma.session.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { revokedAt: { not: null } }] } });
+    const loginFailures = await this.prisma.loginFailure.deleteMany({
+      where: { updatedAt: { lt: failuresBefore }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+    });
+    return { sessions: sessions.count, loginFailures: loginFailures.count };
+  }
+
   async clearLoginFailures(key: string, source: string): Promise<void> {
     await this.prisma.loginFailure.deleteMany({ where: { loginKey: key, source } });
   }

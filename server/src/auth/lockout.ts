@@ -5,7 +5,8 @@
  * will by typing five wrong passwords; per pair, guessing from one address stops after five tries (and the
  * per-address rate limit caps trying many accounts), yet the owner at their own desk is never locked out by
  * someone else. A success clears only that pair. The account is named by the username as typed, so an unknown
- * username is counted and locked the same way and its replies never differ from a real account's.
+ * username is counted and locked the same way and its replies never differ from a real account's. A count with
+ * no lock in force is forgotten a day after its last failure (auth-housekeeping.ts).
  */
 export type LockoutPolicy = { maxFailures: number; lockMinutes: number };
 
