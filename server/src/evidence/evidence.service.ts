@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+import { loadExcel, type ExcelJS } from '../common/exceljs';
 import {
   DEADLINE_KIND_LABELS,
   INDICATOR_STATUS_LABELS,
@@ -89,8 +89,9 @@ export class EvidenceService {
     const scope = this.scopeOf(user);
     const now = this.clock.now();
     const report = await computeIndicatorReport(this.prisma, { ...period, groupBy: 'district' }, scope, { now });
+    const excel = await loadExcel();
     const out = new PassThrough();
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const wb = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     wb.creator = '食安共治';
     wb.created = now;
     void this.write(wb, report, scope, period, now).catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { loadExcel, type ExcelJS } from '../common/exceljs';
 import {
   AGE_BANDS,
   type AgeBand,
@@ -96,7 +96,7 @@ class LineCounter {
 }
 
 async function readXlsx(buffer: Buffer): Promise<ImportTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
