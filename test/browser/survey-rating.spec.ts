@@ -217,9 +217,12 @@ describe.skipIf(!haveBrowser)('满意度测评 and 好差评 by keyboard alone, 
       await expect.poll(async () => (await focused(page))?.checked, WAIT).toBe('true');
       expect((await focused(page))?.text).toContain(firstStreet);
       const community = group('您居住的社区（可不选）');
+      // The street's communities appear once a street is chosen, and Taro lays out a new element's children a frame
+      // after React adds it (a focus given before that is dropped): a reader takes them in before moving on.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))));
       if ((await community.count()) > 0) {
         await page.keyboard.press('Tab');
-        expect((await focused(page))?.text).toContain('不清楚');
+        await expect.poll(async () => (await focused(page))?.text, WAIT).toContain('不清楚');
         await page.keyboard.press('ArrowRight'); // the street's first community
         await expect.poll(async () => (await focused(page))?.text, WAIT).not.toContain('不清楚');
         expect((await focused(page))?.checked).toBe('true');
