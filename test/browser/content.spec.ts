@@ -6,7 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminArticle, ArticleList, PublicArticle } from '@sa/contracts';
 import { aPhoto } from '../../server/src/uploads/testing/photo-builder';
-import { apiClient, bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, shoot, signInWithPassword, WAIT, inElderMode } from '../support/browser';
+import { apiClient, bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, settle, shoot, signInWithPassword, WAIT, inElderMode } from '../support/browser';
 import { startServerProcess } from '../support/server-process';
 
 const haveBrowser = chromiumFound('content');
@@ -64,7 +64,11 @@ describe.skipIf(!haveBrowser)('宣传资讯 in Chromium', () => {
    * on a busy machine the first press may not open it, so up to 3.
    */
   const chooseFileByKeyboard = async (page: Page, file: { name: string; mimeType: string; buffer: Buffer }) => {
+    const focusedOn = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? '');
     for (let attempt = 0; attempt < 3; attempt++) {
+      await settle(page);
+      const now = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? '');
+      if (now !== focusedOn) throw new Error(`the focus left ${focusedOn} for “${now.slice(0, 20)}” before the picker opened for ${file.name}`);
       const chooser = page.waitForEvent('filechooser', { timeout: 6_000 }).catch(() => null);
       await page.keyboard.press('Enter');
       const opened = await chooser;

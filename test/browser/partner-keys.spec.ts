@@ -3,7 +3,7 @@
 // is in view without scrolling.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, shoot, signInWithPassword, WAIT, expectOnWorkbench } from '../support/browser';
+import { bodyText, chromiumFound, DESKTOP, launchChromium, openPage, PHONE, pressWhenFocused, settle, shoot, signInWithPassword, WAIT, expectOnWorkbench } from '../support/browser';
 import { startServerProcess } from '../support/server-process';
 
 const haveBrowser = chromiumFound('partner keys');
@@ -69,10 +69,10 @@ describe.skipIf(!haveBrowser)('the admin issues and revokes an Open311 partner k
     await page.keyboard.press('Enter');
     await page.locator('.partner-key-confirm-box').waitFor(WAIT);
     expect(await bodyText(page)).toMatch(/停用后 12345热线 将无法再通过接口提交/);
+    await settle(page);
     await tabTo(page, '.partner-key-confirm');
     // The confirmation also takes the focus itself a frame or two after it appears: Space only once it holds there.
-    await page.waitForFunction(() => document.activeElement?.closest('.partner-key-confirm') != null, undefined, WAIT);
-    await page.keyboard.press(' ');
+    await pressWhenFocused(page, '.partner-key-confirm', ' ');
     await page.locator('.partner-key-confirm-box').waitFor({ state: 'detached', ...WAIT });
     expect(await bodyText(page)).toMatch(/已停用/);
     await shoot(page, 'admin-partner-key-revoked');
@@ -101,8 +101,9 @@ describe.skipIf(!haveBrowser)('the admin issues and revokes an Open311 partner k
     await tabTo(page, `#${rowId} .partner-key-revoke`);
     await page.keyboard.press('Enter');
     await row.locator('.partner-key-confirm').waitFor(WAIT);
+    await settle(page);
     await tabTo(page, `#${rowId} .partner-key-confirm`);
-    await page.keyboard.press('Enter');
+    await pressWhenFocused(page, `#${rowId} .partner-key-confirm`, 'Enter');
     await row.getByText('已停用').waitFor(WAIT);
     await issued.waitFor({ state: 'detached', ...WAIT });
     expect(errors).toEqual([]);

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AreasTree, BusinessSummary, ComplaintPublicView, ComplaintReceipt, Me, SurveyResults, SurveyView } from '@sa/contracts';
-import { apiClient, bodyText, chromiumFound, DESKTOP, inElderMode, launchChromium, openPage, PHONE, shoot, WAIT } from '../support/browser';
+import { apiClient, bodyText, chromiumFound, DESKTOP, inElderMode, launchChromium, openPage, PHONE, settle, shoot, WAIT } from '../support/browser';
 import { startServerProcess } from '../support/server-process';
 import { lowControls, measure } from '../support/sizes';
 
@@ -217,9 +217,8 @@ describe.skipIf(!haveBrowser)('满意度测评 and 好差评 by keyboard alone, 
       await expect.poll(async () => (await focused(page))?.checked, WAIT).toBe('true');
       expect((await focused(page))?.text).toContain(firstStreet);
       const community = group('您居住的社区（可不选）');
-      // The street's communities appear once a street is chosen, and Taro lays out a new element's children a frame
-      // after React adds it (a focus given before that is dropped): a reader takes them in before moving on.
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))));
+      // The street's communities appear once a street is chosen: a reader takes them in before moving on.
+      await settle(page);
       if ((await community.count()) > 0) {
         await page.keyboard.press('Tab');
         await expect.poll(async () => (await focused(page))?.text, WAIT).toContain('不清楚');

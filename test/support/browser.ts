@@ -93,6 +93,30 @@ export async function shootAsShown(page: Page, file: string) {
 /** What the screen shows in words (innerText: not the hidden pages Taro keeps under the one on top). */
 export const bodyText = (page: Page) => page.locator('body').innerText();
 
+/**
+ * Two frames and a moment: what React just added is laid out. Taro's web components lay out a new element's children
+ * a frame after React adds them and drop a focus given before that, so a key pressed at machine speed right after
+ * a control appears can land on the page body (a person is never that quick).
+ */
+export const settle = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150)))));
+
+/** Presses `key` once the focus holds on `selector` (after the page settles); says where the focus is if it does not. */
+export async function pressWhenFocused(page: Page, selector: string, key: string) {
+  await settle(page);
+  const on = () => page.evaluate((s) => document.activeElement?.closest(s) != null, selector);
+  for (const until = Date.now() + WAIT.timeout; !(await on()); ) {
+    if (Date.now() > until) {
+      const where = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el ? `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className).split(' ')[0]} “${(el.textContent ?? '').trim().slice(0, 20)}”` : 'nothing';
+      });
+      throw new Error(`the focus is not on ${selector} but on ${where}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await page.keyboard.press(key);
+}
+
 /** 长辈版 from the first paint: the portal reads localStorage['sa.elderMode'] before it renders (index.html). */
 export const inElderMode = (page: Page) => page.addInitScript(() => localStorage.setItem('sa.elderMode', '1'));
 
