@@ -67,6 +67,10 @@ export default defineConfig({
           name: 'browser',
           ...SEQUENTIAL,
           include: ['test/browser/**/*.spec.ts', 'test/process/**/*.spec.ts'],
+          // One more try for a test that failed: keys pressed at machine speed on Taro's h5 components now and then
+          // land before a control is laid out (seen once per clean-clone run, a different test each time, never
+          // alone). A failure that repeats is still a failure, and vitest reports the retry.
+          retry: 1,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AreasTree, BusinessSummary, Me, MyComplaintItem, Page as ListPage } from '@sa/contracts';
 import { aPhoto } from '../../server/src/uploads/testing/photo-builder';
-import { apiClient, bodyText, chromiumFound, launchChromium, openPage, PHONE, shoot, WAIT, inElderMode } from '../support/browser';
+import { apiClient, bodyText, chromiumFound, launchChromium, openPage, PHONE, settle, shoot, WAIT, inElderMode } from '../support/browser';
 import { repoRoot, startServerProcess } from '../support/server-process';
 
 const haveBrowser = chromiumFound('keyboard-only report');
@@ -271,6 +271,7 @@ describe.skipIf(!haveBrowser)('filing a report by keyboard alone', () => {
       const buffers = [await jpeg(), await jpeg()];
       let opened = false;
       for (let attempt = 0; attempt < 3 && !opened; attempt++) {
+        await settle(page);
         const chooser = page.waitForEvent('filechooser', { timeout: 6_000 }).catch(() => null);
         await key('Enter');
         const picker = await chooser;
